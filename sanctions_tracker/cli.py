@@ -1,0 +1,160 @@
+"""The command line: parse options, call the library, print, and choose the exit status.
+
+Exit statuses: 0 clean; 1 findings of severity error; 2 bad usage or unreadable input; 70 a bug
+in the tool (an exception that is not the tool's own), reported in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .errors import SanctionsTrackerError, UsageError
+from .findings import has_errors
+from .yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from .dataset import Dataset
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
+MAX_FILE_SIZE_ENV = "SANCTIONS_TRACKER_MAX_FILE_SIZE"
+MAX_DEPTH_ENV = "SANCTIONS_TRACKER_MAX_DEPTH"
+TABLE_FORMATS = ("plain", "simple", "github", "markdown", "html")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text} must be greater than 0")
+    return value
+
+
+def _env_int(name: str, default: int) -> int:
+    text = os.environ.get(name)
+    if not text:
+        return default
+    try:
+        return _positive_int(text)
+    except argparse.ArgumentTypeError as exc:
+        raise UsageError(f"environment variable {name}: {exc}") from None
+
+
+def _add_data_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data", action="append", type=Path, metavar="DIR",
+        help="folder (or file) of YAML data to load; repeat for several "
+             "(default: the data and source records shipped with the tool)",
+    )
+    parser.add_argument(
+        "--max-file-size", type=_positive_int, metavar="BYTES",
+        help=f"refuse YAML files larger than this (default {DEFAULT_MAX_BYTES:,}, "
+             f"or ${MAX_FILE_SIZE_ENV})",
+    )
+    parser.add_argument(
+        "--max-depth", type=_positive_int, metavar="N",
+        help=f"refuse YAML nested deeper than this (default {DEFAULT_MAX_DEPTH}, "
+             f"or ${MAX_DEPTH_ENV})",
+    )
+
+
+def _add_sources_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--sources", type=Path, metavar="DIR",
+        help="folder of the original documents, to compare quotes with "
+             "(default: $SANCTIONS_TRACKER_SOURCES; without either the comparison is skipped)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``sanctions-tracker``."""
+    parser = argparse.ArgumentParser(
+        prog="sanctions-tracker",
+        description="Validate, reconcile and report curated sanctions and export-control figures.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate", help="check files against the schemas and quotes against their sources",
+    )
+    _add_data_options(validate)
+    _add_sources_option(validate)
+
+    report = commands.add_parser("report", help="print the export-control timelines and actions")
+    _add_data_options(report)
+    report.add_argument("--format", choices=TABLE_FORMATS, default="simple",
+                        help="table format (default: simple)")
+    return parser
+
+
+def _load(args: argparse.Namespace) -> Dataset:
+    from .loader import load  # noqa: PLC0415 (keep --help and --version fast)
+
+    limits = Limits(
+        max_bytes=args.max_file_size or _env_int(MAX_FILE_SIZE_ENV, DEFAULT_MAX_BYTES),
+        max_depth=args.max_depth or _env_int(MAX_DEPTH_ENV, DEFAULT_MAX_DEPTH),
+    )
+    return load(args.data, limits=limits)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .render import finding_line, summary_line  # noqa: PLC0415
+    from .validation import documents_folder, validate  # noqa: PLC0415
+
+    documents = documents_folder(args.sources)
+    findings = validate(_load(args), documents)
+    for finding in findings:
+        print(finding_line(finding))
+    print(summary_line(findings))
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .render import finding_line, render_report_text  # noqa: PLC0415
+    from .report import build_report  # noqa: PLC0415
+    from .validation import validate  # noqa: PLC0415
+
+    dataset = _load(args)
+    findings = [f for f in validate(dataset) if f.code != "quotes-not-checked"]
+    sys.stdout.write(render_report_text(build_report(dataset), args.format))
+    if findings:
+        print("\nFindings (run `check` for details):")
+        for finding in findings:
+            print(finding_line(finding))
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+
+
+_COMMANDS = {"validate": _cmd_validate, "report": _cmd_report}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except SanctionsTrackerError as exc:
+        print(f"sanctions-tracker: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`| head`): not an error of ours, and nothing left to say.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 (the one place that must catch everything)
+        command = " ".join(["sanctions-tracker", *(sys.argv[1:] if argv is None else argv)])
+        print(
+            f"sanctions-tracker: internal error ({type(exc).__name__}: {exc}); this is a bug, "
+            f"please report it with the command line: {command}",
+            file=sys.stderr,
+        )
+        return EXIT_BUG

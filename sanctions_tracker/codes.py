@@ -1,0 +1,45 @@
+"""Every finding code the tool can report, with what it means.
+
+Codes are stable: users match on them in scripts, and a finding with a code not listed here is
+refused when it is created, so a typo cannot ship.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CODES"]
+
+CODES: dict[str, str] = {
+    # reading files
+    "unreadable-file": "the file could not be read from disk",
+    "outside-data-folder": "a link in the data folder points outside it",
+    "file-too-large": "the file is larger than the size limit",
+    "not-utf8": "the file is not UTF-8 text (for instance UTF-16, or invalid bytes)",
+    "nul-byte": "the file contains a NUL byte",
+    "yaml-syntax": "the file is not well-formed YAML",
+    "empty-file": "the file holds no YAML document",
+    "multiple-documents": "the file holds more than one YAML document",
+    "too-deep": "the file nests deeper than the depth limit",
+    "too-many-problems": "reading stopped after many problems in one file",
+    "duplicate-key": "a mapping has the same key twice",
+    "non-string-key": "a mapping key is a number, boolean, null or collection",
+    "yaml-anchor": "an anchor (&name) was used",
+    "yaml-alias": "an alias (*name) was used",
+    "yaml-tag": "a tag (!name, !!python/...) was used",
+    "ambiguous-value": "a plain value means different things in YAML 1.1 and 1.2 (01402, 1,159, yes)",
+    # structure
+    "not-a-mapping": "the top of the file is a list or a single value, not a mapping",
+    "unknown-kind": "the file's `kind:` is missing or unknown",
+    "schema": "a value does not match the JSON Schema of its file",
+    "invalid-value": "a value passes the schema but is invalid (an IMO check digit)",
+    "duplicate-id": "two records share an id",
+    # references and evidence
+    "no-sources": "records cite evidence but no source records were loaded",
+    "unknown-source": "evidence cites a source id that no source record defines",
+    "unknown-series": "a measure names a series that no series record defines",
+    "figure-not-in-quote": "a figure the evidence states is not written in its quote",
+    "figure-not-in-evidence": "a figure of a record is stated by none of its quotes",
+    "quotes-not-checked": "quotes were not compared with the original documents",
+    "source-file-missing": "the original document of a source is not in the sources folder",
+    "source-hash-mismatch": "the original document's SHA-256 differs from the source record",
+    "quote-not-in-source": "a quote does not occur in its original document",
+}

@@ -1,0 +1,93 @@
+"""Findings: problems in the data, as values.
+
+Every check in the package returns a list of findings; only the CLI turns them into lines and an
+exit status. A finding's ``code`` is stable (tests and users' CI scripts may match on it); its
+message is for people and may improve over time.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .codes import CODES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["Finding", "Location", "Severity", "count_by_severity", "has_errors", "sort_findings"]
+
+
+class Severity(str, enum.Enum):
+    """How much a finding matters: errors fail ``check``, warnings fail it only with --strict."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Smaller is more severe, for sorting."""
+        return _RANK[self]
+
+
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@attrs.frozen(order=True)
+class Location:
+    """Where a finding points: a file, a 1-based line and column, and the JSON path inside it.
+
+    ``path`` is empty and ``line`` None when the finding concerns the file as a whole (it cannot be
+    read, or is too large); a finding with a path gets its line when locations are resolved.
+    """
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    path: str = ""
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.column or 1}"
+
+
+@attrs.frozen
+class Finding:
+    """One problem (or one notable fact) about the data, with a stable code.
+
+    ``related`` names other places involved, for instance the previous measure of a chain whose
+    total does not link, or the second source of a disagreement.
+    """
+
+    code: str = attrs.field(validator=attrs.validators.in_(CODES))
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Location, ...] = ()
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """Order by file, position, then code, so output is stable from run to run."""
+        loc = self.location
+        return (loc.file, loc.line or 0, loc.column or 0, loc.path, self.code, self.message)
+
+
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Return findings in a stable order: by file, line, column, path and code."""
+    return sorted(findings, key=Finding.sort_key)
+
+
+def has_errors(findings: Iterable[Finding]) -> bool:
+    """Whether any finding is an error."""
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
+    """Counts per severity name, every severity present (zero when none), in severity order."""
+    counts = {s.value: 0 for s in Severity}
+    for f in findings:
+        counts[f.severity.value] += 1
+    return counts

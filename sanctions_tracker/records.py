@@ -1,0 +1,224 @@
+"""Typed records of the curated data: sources, evidence, subjects, actions and measures.
+
+Records are frozen: once loaded, a figure cannot change by accident on its way to a report.
+Validation that concerns one value sits next to its field; rules that relate several records
+(running totals, chains, sources that disagree) live in :mod:`sanctions_tracker.reconcile`.
+
+Subject field names follow the FollowTheMoney schemata they export to: ``Vessel`` (name,
+imoNumber, flag, mmsi, callSign, alias), ``Organization`` (name, country, alias) and ``Person``
+(name, nationality, birthDate, alias).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Union
+
+import attrs
+
+from .identifiers import imo_check_digit, is_valid_imo
+
+__all__ = [
+    "ACTION_FIGURES",
+    "MEASURE_FIGURES",
+    "DesignationAction",
+    "Dispute",
+    "Entity",
+    "Evidence",
+    "FieldValueError",
+    "ExportControlMeasure",
+    "ExportControlSeries",
+    "Individual",
+    "Source",
+    "StatedCounts",
+    "Subject",
+    "Vessel",
+]
+
+#: Names of the figures an action states; evidence ``states`` and ``disputed`` use these names.
+ACTION_FIGURES = ("vessels", "entities", "individuals")
+#: Names of the figures a measure states.
+MEASURE_FIGURES = ("items_added", "items_removed", "net_adjustment", "total_before", "total_after")
+
+
+class FieldValueError(ValueError):
+    """A field validator's complaint, naming the field so the error can point at it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _check_imo(_instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and not is_valid_imo(value):
+        text = str(value)
+        hint = (
+            f"the check digit of {text[:6]} is {imo_check_digit(text[:6])}, not {text[6]}"
+            if len(text) == 7
+            else "an IMO number has seven digits"
+        )
+        raise FieldValueError(attribute.name, f"{value} is not a valid IMO number: {hint}")
+
+
+@attrs.frozen
+class Source:
+    """A published document that figures are quoted from.
+
+    ``file`` and ``sha256`` identify the original bytes, so that a quote can be checked against
+    exactly the document it was taken from. ``published`` and ``updated`` are both optional
+    because some pages give neither, and some give only an "Updated on" date.
+    """
+
+    id: str
+    publisher: str
+    title: str
+    file: str
+    sha256: str
+    url: str | None = None
+    published: dt.date | None = None
+    updated: dt.date | None = None
+    notes: str | None = None
+
+    @property
+    def dated(self) -> dt.date | None:
+        """The best date known for the document: published if given, else updated."""
+        return self.published or self.updated
+
+
+@attrs.frozen
+class Evidence:
+    """A short quoted fragment of a source, and the figures that fragment states.
+
+    ``states`` maps figure names (see :data:`ACTION_FIGURES`, :data:`MEASURE_FIGURES`) to the
+    number the quote gives, which is what lets two sources be compared figure by figure.
+    """
+
+    source: str
+    quote: str
+    states: dict[str, int] = attrs.Factory(dict)
+
+
+@attrs.frozen
+class Dispute:
+    """A figure that sources report differently, kept on purpose with an explanation."""
+
+    figure: str
+    note: str
+
+
+@attrs.frozen
+class Vessel:
+    """A designated ship (FtM ``Vessel``)."""
+
+    name: str
+    imo_number: int | None = attrs.field(default=None, validator=_check_imo)
+    flag: str | None = None
+    mmsi: int | None = None
+    call_sign: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Entity:
+    """A designated company or organisation (FtM ``Organization``)."""
+
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Individual:
+    """A designated person (FtM ``Person``)."""
+
+    name: str
+    nationality: str | None = None
+    birth_date: dt.date | None = None
+    aliases: tuple[str, ...] = ()
+
+
+Subject = Union[Vessel, Entity, Individual]  # noqa: UP007 (cattrs needs a runtime union object)
+
+
+@attrs.frozen
+class StatedCounts:
+    """How many subjects of each type the sources say were designated (None: not stated)."""
+
+    vessels: int | None = None
+    entities: int | None = None
+    individuals: int | None = None
+
+    def items(self) -> list[tuple[str, int | None]]:
+        """(figure name, value) pairs in a fixed order."""
+        return [(name, getattr(self, name)) for name in ACTION_FIGURES]
+
+
+@attrs.frozen
+class DesignationAction:
+    """One announcement of designations by one authority.
+
+    ``itemized`` says whether any source names the subjects: False means the subjects are unknown
+    (not that there are none), and ``subjects`` must then be empty.
+    """
+
+    id: str
+    authority: str
+    announced: dt.date
+    stated_counts: StatedCounts
+    itemized: bool
+    evidence: tuple[Evidence, ...]
+    effective: dt.date | None = None
+    programme: str | None = None
+    reason: str | None = None
+    target_countries: tuple[str, ...] = ()
+    subjects: tuple[Subject, ...] = ()
+    disputed: tuple[Dispute, ...] = ()
+    date_derivation: str | None = None
+    notes: str | None = None
+
+    def figures(self) -> dict[str, int]:
+        """The figures this record gives, by name, leaving out those not stated."""
+        return {k: v for k, v in self.stated_counts.items() if v is not None}
+
+
+@attrs.frozen
+class ExportControlSeries:
+    """A list that export-control measures change, such as one state's list of banned items."""
+
+    id: str
+    authority: str
+    title: str
+    target_countries: tuple[str, ...] = ()
+    notes: str | None = None
+
+
+@attrs.frozen
+class ExportControlMeasure:
+    """One change to an export-control list.
+
+    Every figure is optional because reporting often gives only some of them; reconciliation
+    derives a missing one from the others where it can, and never writes it back.
+    ``net_adjustment`` records a change that is neither an addition nor a removal (items merged or
+    reclassified), with ``adjustment_reason`` saying why.
+    """
+
+    id: str
+    series: str
+    authority: str
+    announced: dt.date
+    evidence: tuple[Evidence, ...]
+    effective: dt.date | None = None
+    items_added: int | None = None
+    items_removed: int | None = None
+    net_adjustment: int | None = None
+    adjustment_reason: str | None = None
+    total_before: int | None = None
+    total_after: int | None = None
+    disputed: tuple[Dispute, ...] = ()
+    date_derivation: str | None = None
+    notes: str | None = None
+
+    def figures(self) -> dict[str, int]:
+        """The figures this record gives, by name, leaving out those not given."""
+        values = {name: getattr(self, name) for name in MEASURE_FIGURES}
+        return {k: v for k, v in values.items() if v is not None}

@@ -1,0 +1,87 @@
+"""Reports as data: titled tables of rows that :mod:`sanctions_tracker.render` turns into text.
+
+Cells hold plain values (ints stay ints) so that every output format decides how to print them:
+thousands separators in text, plain integers in CSV and JSON.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .records import DesignationAction, ExportControlMeasure
+
+__all__ = ["Report", "Table", "build_report"]
+
+
+@attrs.frozen
+class Table:
+    """One section of a report: a title, column keys with headers, and rows of plain values."""
+
+    key: str
+    title: str
+    columns: tuple[tuple[str, str], ...]
+    rows: tuple[dict[str, Any], ...]
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Report:
+    """The sections of a report, in reading order."""
+
+    tables: tuple[Table, ...]
+
+
+def _sources(record: DesignationAction | ExportControlMeasure) -> str:
+    return ", ".join(dict.fromkeys(e.source for e in record.evidence))
+
+
+def _timeline(dataset: Dataset) -> list[Table]:
+    columns = (
+        ("announced", "Announced"), ("measure", "Measure"), ("items_added", "Added"),
+        ("items_removed", "Removed"), ("total_before", "Total before"),
+        ("total_after", "Total after"), ("sources", "Sources"),
+    )
+    tables = []
+    for series in dataset.series.values():
+        rows = [
+            {
+                "announced": m.announced.isoformat(), "measure": m.id,
+                "items_added": m.items_added, "items_removed": m.items_removed,
+                "total_before": m.total_before, "total_after": m.total_after,
+                "sources": _sources(m),
+            }
+            for m in dataset.measures_of(series.id)
+        ]
+        tables.append(Table(
+            key=f"timeline:{series.id}",
+            title=f"Export controls: {series.title} ({series.authority}, {series.id})",
+            columns=columns, rows=tuple(rows),
+        ))
+    return tables
+
+
+def _actions(dataset: Dataset) -> Table:
+    columns = (
+        ("announced", "Announced"), ("authority", "Authority"), ("action", "Action"),
+        ("vessels", "Vessels"), ("entities", "Entities"), ("individuals", "Individuals"),
+        ("itemized", "Itemized"), ("programme", "Programme"), ("sources", "Sources"),
+    )
+    rows = []
+    for action in sorted(dataset.actions.values(), key=lambda a: (a.announced, a.id)):
+        rows.append({
+            "announced": action.announced.isoformat(), "authority": action.authority,
+            "action": action.id, **{k: v for k, v in action.stated_counts.items()},
+            "itemized": f"{len(action.subjects)} named" if action.itemized else "not named",
+            "programme": action.programme, "sources": _sources(action),
+        })
+    return Table(key="designations", title="Designation actions", columns=columns,
+                 rows=tuple(rows))
+
+
+def build_report(dataset: Dataset) -> Report:
+    """The report of a dataset: export-control timelines per series, then designation actions."""
+    return Report(tables=(*_timeline(dataset), _actions(dataset)))

@@ -1,0 +1,51 @@
+"""Validation: everything that can be said of the data without reconciling figures.
+
+That is what loading found (syntax, schema, duplicate ids), references between records, and
+the evidence checks. Reconciliation of figures is :mod:`sanctions_tracker.reconcile`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .dataset import resolve_locations
+from .errors import InputError
+from .evidence import check_documents, check_figures, check_references
+from .findings import sort_findings
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .findings import Finding
+
+__all__ = ["SOURCES_ENV", "documents_folder", "validate"]
+
+#: Environment variable naming the folder of original documents, when --sources is not given.
+SOURCES_ENV = "SANCTIONS_TRACKER_SOURCES"
+
+
+def documents_folder(option: str | os.PathLike[str] | None) -> Path | None:
+    """The folder of original documents: the option, else the environment, else None."""
+    value = option if option is not None else os.environ.get(SOURCES_ENV) or None
+    if value is None:
+        return None
+    folder = Path(value)
+    if not folder.is_dir():
+        raise InputError(f"{folder}: the sources folder does not exist or is not a folder")
+    return folder
+
+
+def validate(dataset: Dataset, documents: Path | None = None) -> list[Finding]:
+    """All validation findings of ``dataset``, located and in a stable order.
+
+    ``documents`` is the folder of original documents; without it, quotes are not compared with
+    them and a ``quotes-not-checked`` info finding says so.
+    """
+    findings = [
+        *dataset.findings,
+        *check_references(dataset),
+        *check_figures(dataset),
+        *check_documents(dataset, documents),
+    ]
+    return sort_findings(resolve_locations(findings, dataset.files))

@@ -1,0 +1,453 @@
+"""Read one YAML file into plain Python data, refusing everything that could mislead or hurt.
+
+PyYAML's loaders resolve scalars by YAML 1.1 rules, where ``01402`` is octal 770, ``1:30`` is
+90, ``no`` is False and ``1,159`` is quietly a string; they also expand aliases, which lets a
+1 KB "billion laughs" file claim gigabytes. This reader builds data straight from libyaml's
+parser events instead:
+
+* scalars resolve by a strict subset of the YAML 1.2 core schema; every YAML 1.1 trap is an
+  error whose message says what to write instead;
+* anchors, aliases, tags, duplicate keys and non-string keys are errors at their line and column,
+  reported before anything walks the data (an alias is never expanded);
+* no node objects and no marks are kept for valid data; :func:`locate` parses a file again to
+  find where a JSON path is, and is called only when there is something to report.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import yaml
+
+from .findings import Finding, Location, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from pathlib import Path
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_DEPTH",
+    "Limits",
+    "PathKey",
+    "format_path",
+    "locate",
+    "read_yaml",
+]
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_DEPTH = 64
+#: A file with more problems than this is not worth reading further: the first ones say enough.
+MAX_PROBLEMS_PER_FILE = 50
+
+PathKey = tuple["str | int", ...]
+
+
+@attrs.frozen
+class Limits:
+    """How large and how deeply nested a file may be before it is refused unread."""
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    max_depth: int = DEFAULT_MAX_DEPTH
+
+
+def format_path(parts: Iterable[str | int]) -> str:
+    """Render path parts as a JSON path: ``$.actions[0].stated_counts``."""
+    out = ["$"]
+    for part in parts:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
+            out.append(f".{part}")
+        else:
+            out.append(f"[{part!r}]")
+    return "".join(out)
+
+
+class _Stop(Exception):  # noqa: N818 (control flow inside this module, never escapes it)
+    """Reading this file cannot usefully go on."""
+
+
+class _Problems:
+    """Collects one file's problems, and stops the read when there are too many."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.items: list[Finding] = []
+
+    def add(self, code: str, message: str, line: int | None = None, column: int | None = None,
+            path: str = "") -> None:
+        self.items.append(
+            Finding(code, Severity.ERROR, message, Location(self.file, line, column, path))
+        )
+        if len(self.items) >= MAX_PROBLEMS_PER_FILE:
+            self.items.append(Finding(
+                "too-many-problems", Severity.ERROR,
+                f"stopped reading after {MAX_PROBLEMS_PER_FILE} problems; fix these first",
+                Location(self.file),
+            ))
+            raise _Stop
+
+    def at(self, code: str, message: str, mark: Any) -> None:
+        self.add(code, message, mark.line + 1, mark.column + 1)
+
+
+# --- scalar resolution -------------------------------------------------------------------------
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)")
+_OCTAL = re.compile(r"[-+]?0[0-7]+")
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+_RADIX = re.compile(r"[-+]?0(?:[xX][0-9a-fA-F_]+|[oO][0-7_]+|[bB][01_]+)")
+_UNDERSCORES = re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?")
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
+_SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+_BOOL_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
+_NULL_WORDS = frozenset({"~", "Null", "NULL"})
+# Scalars that cannot trip any rule below start with one of these characters; testing the first
+# character first keeps the common case (names, quotes, ids) to one set lookup.
+_MAYBE_SPECIAL = frozenset("0123456789+-.~nNyYoOtTfF")
+
+
+def _sexagesimal_value(text: str) -> int | float:
+    sign = -1 if text.startswith("-") else 1
+    total: float = 0
+    for part in text.lstrip("+-").replace("_", "").split(":"):
+        total = total * 60 + float(part)
+    return sign * (int(total) if total.is_integer() else total)
+
+
+def _trap_message(text: str) -> str | None:  # noqa: PLR0911 (one return per YAML 1.1 trap)
+    """Say why a plain scalar is ambiguous and what to write instead, or None if it is not."""
+    if text in _NULL_WORDS:
+        return f"{text!r} means null in YAML: write null, or quote it ('{text}') for the text"
+    if text.lower() in _BOOL_WORDS:
+        return (f"YAML 1.1 reads {text} as a boolean: write true or false, "
+                f"or quote it ('{text}') if you mean the word")
+    if _LEADING_ZERO.fullmatch(text):
+        digits = text.lstrip("+-").lstrip("0") or "0"
+        if _OCTAL.fullmatch(text):
+            octal = int(text.lstrip("+-"), 8)
+            return (f"{text} has a leading zero, which YAML 1.1 reads as octal ({octal}): "
+                    f"write {digits}, or quote it if it is an identifier")
+        return f"{text} has a leading zero: write {digits}, or quote it if it is an identifier"
+    if _RADIX.fullmatch(text):
+        return f"{text} is not a decimal number: write it in decimal digits, or quote it"
+    if _THOUSANDS.fullmatch(text):
+        return (f"{text} is text in YAML, not a number: write {text.replace(',', '')} "
+                "without thousands separators")
+    if _UNDERSCORES.fullmatch(text):
+        return (f"{text} reads as a number only in YAML 1.1: "
+                f"write {text.replace('_', '')} without underscores")
+    if _SEXAGESIMAL.fullmatch(text):
+        return (f"YAML 1.1 reads {text} as the base-60 number {_sexagesimal_value(text)}: "
+                f"write that number if you mean it, or quote '{text}'")
+    if _SPECIAL_FLOAT.fullmatch(text):
+        return f"{text} is a special float (infinity or not-a-number): write a whole number"
+    return None
+
+
+def _resolve_plain(text: str) -> tuple[Any, str | None]:
+    """Resolve an untagged plain scalar: (value, None), or (None, why it is refused)."""
+    if not text or text == "null":
+        return None, None
+    if text[0] not in _MAYBE_SPECIAL:
+        return text, None
+    if text == "true":
+        return True, None
+    if text == "false":
+        return False, None
+    if _INT.fullmatch(text):
+        return int(text), None
+    problem = _trap_message(text)
+    if problem is not None:
+        return None, problem
+    if _FLOAT.fullmatch(text):
+        return float(text), None
+    return text, None
+
+
+def _resolve_key(text: str) -> Any:
+    if not text or text == "null":
+        return None
+    if text in ("true", "false"):
+        return text == "true"
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text
+
+
+# --- decoding ----------------------------------------------------------------------------------
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def _decode(raw: bytes, problems: _Problems) -> str:
+    """UTF-8 text without BOM, or raise _Stop after saying why the bytes are refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add("not-utf8", "the file is UTF-16 encoded: save it as UTF-8", 1, 1)
+        raise _Stop
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        problems.add("nul-byte", "the file contains a NUL byte: it is binary or not UTF-8 text",
+                     *_line_col(raw, nul))
+        raise _Stop
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.add("not-utf8",
+                     f"byte 0x{raw[exc.start]:02x} is not valid UTF-8: save the file as UTF-8",
+                     *_line_col(raw, exc.start))
+        raise _Stop from None
+    return text.removeprefix("\ufeff")
+
+
+# --- building data from events -----------------------------------------------------------------
+
+_STANDARD_TAGS = "tag:yaml.org,2002:"
+_KEY_PENDING = object()
+_INVALID_KEY = object()
+
+
+class _Builder:
+    """Turns a stream of parser events into dicts, lists and scalars, with an explicit stack."""
+
+    def __init__(self, problems: _Problems, max_depth: int) -> None:
+        self.problems = problems
+        self.max_depth = max_depth
+        # Each frame: [container, pending key or _KEY_PENDING (mappings) / None (sequences)]
+        self.stack: list[list[Any]] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def _refuse_anchor_tag(self, event: Any, *, implicit_ok: bool) -> None:
+        if event.anchor is not None:
+            self.problems.at("yaml-anchor",
+                             f"anchor &{event.anchor} is not allowed: write each value out in full",
+                             event.start_mark)
+        tag = event.tag
+        if tag is not None and not (implicit_ok and tag == "!"):
+            shown = "!!" + tag.removeprefix(_STANDARD_TAGS) if tag.startswith(_STANDARD_TAGS) else tag
+            self.problems.at("yaml-tag",
+                             f"tag {shown} is not allowed: remove it (values are plain data)",
+                             event.start_mark)
+
+    def _add(self, value: Any, event: Any) -> None:
+        if not self.stack:
+            self.root = value
+            return
+        frame = self.stack[-1]
+        container = frame[0]
+        if type(container) is list:
+            container.append(value)
+            return
+        key = frame[1]
+        if key is _KEY_PENDING:
+            if type(value) is not str:
+                shown = "a mapping" if isinstance(value, dict) else (
+                    "a list" if isinstance(value, list) else repr(value))
+                self.problems.at("non-string-key",
+                                 f"key {shown} is not text: keys must be field names",
+                                 event.start_mark)
+                frame[1] = _INVALID_KEY
+            elif value in container:
+                self.problems.at("duplicate-key",
+                                 f"key {value!r} appears twice in this mapping: keep one",
+                                 event.start_mark)
+                frame[1] = _INVALID_KEY
+            else:
+                frame[1] = value
+            return
+        if key is not _INVALID_KEY:
+            container[key] = value
+        frame[1] = _KEY_PENDING
+
+    def _push(self, container: Any, event: Any) -> None:
+        if len(self.stack) >= self.max_depth:
+            self.problems.at("too-deep",
+                             f"nesting deeper than {self.max_depth} levels: the data format "
+                             "needs far fewer (raise --max-depth only if this is intended)",
+                             event.start_mark)
+            raise _Stop
+        self.stack.append([container, _KEY_PENDING if type(container) is dict else None])
+
+    def _pop(self, event: Any) -> None:
+        container = self.stack.pop()[0]
+        self._add(container, event)
+
+    def feed(self, events: Iterator[Any]) -> None:  # noqa: C901 (one branch per event type)
+        scalar, mstart, mend = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
+        sstart, send, alias = yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.AliasEvent
+        for event in events:
+            cls = type(event)
+            if cls is scalar:
+                if event.anchor is not None or event.tag is not None:
+                    self._refuse_anchor_tag(event, implicit_ok=not event.implicit[0])
+                if event.style:  # quoted or block scalar: always text
+                    self._add(event.value, event)
+                    continue
+                if self.stack and self.stack[-1][1] is _KEY_PENDING:
+                    # A key is a field name: YAML 1.1 words such as `no` stay text here, and
+                    # only what YAML 1.2 itself reads as a number, boolean or null is refused.
+                    self._add(_resolve_key(event.value), event)
+                    continue
+                value, problem = _resolve_plain(event.value)
+                if problem is not None:
+                    self.problems.at("ambiguous-value", problem, event.start_mark)
+                self._add(value, event)
+            elif cls is mstart:
+                if event.anchor is not None or event.tag is not None:
+                    self._refuse_anchor_tag(event, implicit_ok=False)
+                self._push({}, event)
+            elif cls is mend or cls is send:
+                self._pop(event)
+            elif cls is sstart:
+                if event.anchor is not None or event.tag is not None:
+                    self._refuse_anchor_tag(event, implicit_ok=False)
+                self._push([], event)
+            elif cls is alias:
+                self.problems.at("yaml-alias",
+                                 f"alias *{event.anchor} is not allowed: write the value out in "
+                                 "full instead of referring to an anchor",
+                                 event.start_mark)
+                self._add(None, event)
+            elif cls is yaml.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.problems.at("multiple-documents",
+                                     "a second YAML document ('---') starts here: "
+                                     "put one document in each file", event.start_mark)
+                    raise _Stop
+
+
+def _events(text: str) -> Iterator[Any]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    finally:
+        loader.dispose()
+
+
+def _char_at(source: str, line: int, column: int) -> str:
+    lines = source.splitlines()
+    return lines[line][column] if line < len(lines) and column < len(lines[line]) else ""
+
+
+def _syntax_problem(exc: yaml.YAMLError, source: str, problems: _Problems) -> None:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    text = f"{context}, {problem}" if context else str(problem)
+    if mark is not None and _char_at(source, mark.line, mark.column) == "\t":
+        text += " (a tab: YAML does not allow tabs for indentation, use spaces)"
+    if mark is not None:
+        problems.add("yaml-syntax", f"YAML syntax error: {text}", mark.line + 1, mark.column + 1)
+    else:
+        problems.add("yaml-syntax", f"YAML syntax error: {text}")
+
+
+def read_yaml(path: Path, display: str, limits: Limits = Limits()) -> tuple[Any, list[Finding]]:  # noqa: B008
+    """Read ``path`` and return ``(data, findings)``.
+
+    ``data`` is None when the file could not be read as a whole; findings then say why, located
+    at ``display`` (the name users see). Never raises for anything inside the file; an OSError
+    from reading is reported as an ``unreadable-file`` finding too.
+    """
+    problems = _Problems(display)
+    try:
+        try:
+            size = path.stat().st_size
+            if size > limits.max_bytes:
+                problems.add("file-too-large",
+                             f"the file has {size:,} bytes, more than the limit of "
+                             f"{limits.max_bytes:,}: split it, or raise --max-file-size")
+                raise _Stop
+            raw = path.read_bytes()
+        except OSError as exc:
+            problems.add("unreadable-file", f"cannot read the file: {exc.strerror or exc}")
+            raise _Stop from None
+        text = _decode(raw, problems)
+        builder = _Builder(problems, limits.max_depth)
+        try:
+            builder.feed(_events(text))
+        except yaml.YAMLError as exc:
+            _syntax_problem(exc, text, problems)
+            raise _Stop from None
+        if builder.documents == 0:
+            problems.add("empty-file", "the file is empty: it needs at least a `kind:` line", 1, 1)
+            raise _Stop
+    except _Stop:
+        return None, problems.items
+    if problems.items:
+        return None, problems.items
+    return builder.root, []
+
+
+def locate(path: Path, targets: Iterable[PathKey]) -> dict[PathKey, tuple[int, int]]:
+    """Find the 1-based line and column of each target path in a YAML file.
+
+    A path that does not exist (a missing property) is located at the nearest existing parent,
+    which is where the user has to add it. Files that cannot be parsed give no locations.
+    """
+    wanted = set(targets)
+    if not wanted:
+        return {}
+    prefixes = {t[:i] for t in wanted for i in range(len(t) + 1)}
+    found: dict[PathKey, tuple[int, int]] = {}
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+        _walk_marks(text, prefixes, found)
+    except (OSError, yaml.YAMLError):
+        pass
+    result: dict[PathKey, tuple[int, int]] = {}
+    for target in wanted:
+        for cut in range(len(target), -1, -1):
+            if target[:cut] in found:
+                result[target] = found[target[:cut]]
+                break
+    return result
+
+
+def _walk_marks(text: str, prefixes: set[PathKey], found: dict[PathKey, tuple[int, int]]) -> None:
+    """Record the start mark of every node whose path is in ``prefixes``."""
+    # Each frame: [path of the container, is mapping, next index / current key, expecting key]
+    stack: list[list[Any]] = []
+    for event in _events(text):
+        cls = type(event)
+        if cls in (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent,
+                   yaml.AliasEvent):
+            if stack:
+                frame = stack[-1]
+                if frame[1] and frame[3]:  # a key of a mapping
+                    frame[2] = event.value if cls is yaml.ScalarEvent else None
+                    frame[3] = False
+                    if cls is yaml.ScalarEvent or cls is yaml.AliasEvent:
+                        continue
+                    node_path = (*frame[0], "\0complex key")  # never a target
+                elif frame[1]:
+                    node_path: PathKey = (*frame[0], frame[2])
+                    frame[3] = True
+                else:
+                    node_path = (*frame[0], frame[2])
+                    frame[2] += 1
+            else:
+                node_path = ()
+            if node_path in prefixes and node_path not in found:
+                found[node_path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if cls is yaml.MappingStartEvent:
+                stack.append([node_path, True, None, True])
+            elif cls is yaml.SequenceStartEvent:
+                stack.append([node_path, False, 0, False])
+        elif cls in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+            stack.pop()

@@ -1,0 +1,123 @@
+"""The command line: exit statuses, the lines it prints, and the shipped data end to end."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sanctions_tracker.cli import main
+
+from .conftest import REPO
+
+DATA = REPO / "data"
+SEEDS = REPO / "seeds"
+
+
+def _copy_data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def _replace(path: Path, old: str, new: str) -> int:
+    """Replace text once and return the 1-based line where it was."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_validate_shipped_data_against_the_originals(
+    capsys: pytest.CaptureFixture[str], seed_documents: Path
+) -> None:
+    assert main(["validate", "--sources", str(seed_documents)]) == 0
+    assert capsys.readouterr().out.strip() == "0 errors, 0 warnings, 0 info"
+
+
+def test_validate_without_originals_says_the_quote_check_was_skipped(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SANCTIONS_TRACKER_SOURCES", raising=False)
+    assert main(["validate"]) == 0
+    assert "info[quotes-not-checked]" in capsys.readouterr().out
+
+
+def test_a_changed_figure_fails_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _copy_data(tmp_path)
+    line = _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n",
+                    "    total_after: 1403\n")
+    assert main(["validate", "--data", str(data), "--data", str(SEEDS)]) == 1
+    out = capsys.readouterr().out
+    assert f"kr-export-controls.yaml:{line}:18: error[figure-not-in-evidence]" in out
+    assert "1,403" in out
+
+
+def test_a_changed_quote_fails_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], seed_documents: Path
+) -> None:
+    data = _copy_data(tmp_path)
+    line = _replace(data / "kr-designations.yaml", "four ships, five entities",
+                    "four ships, six entities")
+    code = main(["validate", "--data", str(data), "--data", str(SEEDS),
+                 "--sources", str(seed_documents)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"kr-designations.yaml:{line}:16: error[quote-not-in-source]" in out
+    assert f"kr-designations.yaml:{line + 1}:" in out  # entities 5 no longer in the quote
+
+
+def test_report_prints_the_measure_and_the_action(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report"]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if "kr-2024-06-20-export-controls-russia" in line)
+    assert row.split()[2:5] == ["243", "-", "1,159"]
+    assert "1,402" in row
+    action = next(line for line in out.splitlines() if "kr-2024-06-20-russia-dprk" in line)
+    assert action.split()[3:6] == ["4", "5", "8"]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "--data", "/nonexistent/folder"],
+        ["validate", "--sources", "/nonexistent/folder"],
+        ["report", "--max-depth", "0"],
+        ["report", "--format", "docx"],
+        [],
+    ],
+)
+def test_bad_usage_and_unreadable_input_exit_2(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        sys.exit(main(argv))
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert err.strip()
+
+
+def test_limits_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SANCTIONS_TRACKER_MAX_FILE_SIZE", "100")
+    assert main(["validate", "--data", str(DATA)]) == 1
+    assert "error[file-too-large]" in capsys.readouterr().out
+    monkeypatch.setenv("SANCTIONS_TRACKER_MAX_FILE_SIZE", "lots")
+    assert main(["validate"]) == 2
+    assert "SANCTIONS_TRACKER_MAX_FILE_SIZE" in capsys.readouterr().err
+
+
+def test_module_entry_point_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "sanctions_tracker", "report", "--format", "github"],
+        capture_output=True, text=True, cwd=tmp_path, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "| 2024-06-20 " in result.stdout

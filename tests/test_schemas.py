@@ -1,0 +1,71 @@
+"""The schemas are valid Draft 2020-12 and describe exactly the fields of the records."""
+
+from __future__ import annotations
+
+import json
+
+import attrs
+import pytest
+from jsonschema import Draft202012Validator
+
+from sanctions_tracker import records
+from sanctions_tracker._resources import bundled_dir
+from sanctions_tracker.schemas import KINDS, schema_for, validator_for
+
+DEFS = json.loads((bundled_dir("schemas") / "definitions.schema.json").read_text())["$defs"]
+
+# (schema object, record class, schema properties that are not record fields)
+PAIRS = [
+    (lambda: schema_for("designations")["$defs"]["action"], records.DesignationAction, set()),
+    (lambda: schema_for("designations")["$defs"]["action"]["properties"]["stated_counts"],
+     records.StatedCounts, set()),
+    (lambda: schema_for("export-controls")["$defs"]["series"], records.ExportControlSeries, set()),
+    (lambda: schema_for("export-controls")["$defs"]["measure"], records.ExportControlMeasure,
+     set()),
+    (lambda: schema_for("sources")["$defs"]["source"], records.Source, set()),
+    (lambda: DEFS["evidence"], records.Evidence, set()),
+    (lambda: DEFS["dispute"], records.Dispute, set()),
+    (lambda: DEFS["vessel"], records.Vessel, {"type"}),
+    (lambda: DEFS["entity"], records.Entity, {"type"}),
+    (lambda: DEFS["individual"], records.Individual, {"type"}),
+]
+
+
+@pytest.mark.parametrize("name", ["definitions.schema.json", *KINDS.values()])
+def test_schema_is_valid_draft_2020_12(name: str) -> None:
+    schema = json.loads((bundled_dir("schemas") / name).read_text())
+    Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+@pytest.mark.parametrize(("get_schema", "cls", "extra"), PAIRS, ids=lambda x: getattr(x, "__name__", ""))
+def test_schema_and_record_have_the_same_fields(get_schema, cls, extra) -> None:  # noqa: ANN001
+    schema = get_schema()
+    fields = attrs.fields(cls)
+    assert set(schema["properties"]) - extra == {f.name for f in fields}
+    required_in_record = {f.name for f in fields if f.default is attrs.NOTHING}
+    assert set(schema.get("required", [])) - extra == required_in_record
+    assert schema.get("additionalProperties") is False
+
+
+def test_figure_names_match_the_records() -> None:
+    action = schema_for("designations")["$defs"]["action"]["properties"]
+    assert tuple(action["stated_counts"]["properties"]) == records.ACTION_FIGURES
+    measure = schema_for("export-controls")["$defs"]["measure"]["properties"]
+    assert set(records.MEASURE_FIGURES) <= set(measure)
+
+
+def test_integers_are_strict() -> None:
+    doc = {"kind": "sources", "sources": []}
+    assert list(validator_for("sources").iter_errors(doc)) == []
+    action = {"id": "a", "authority": "KR", "announced": "2024-01-01", "itemized": False,
+              "stated_counts": {"vessels": 1.0}, "evidence": [{"source": "s", "quote": "q"}]}
+    errors = list(validator_for("designations").iter_errors({"kind": "designations",
+                                                             "actions": [action]}))
+    assert [e.validator for e in errors] == ["type"]
+
+
+def test_refs_resolve_without_network() -> None:
+    bad = {"kind": "export-controls", "series": [{"id": "s", "authority": "XX", "title": "t"}]}
+    errors = list(validator_for("export-controls").iter_errors(bad))
+    assert [list(e.absolute_path) for e in errors] == [["series", 0, "authority"]]

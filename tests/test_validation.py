@@ -1,0 +1,77 @@
+"""Every finding code has a fixture that triggers it, at the line and column it declares."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import sanctions_tracker
+from sanctions_tracker.codes import CODES
+from sanctions_tracker.findings import Severity
+from sanctions_tracker.validation import SOURCES_ENV, documents_folder
+
+from .conftest import BASE, DOCUMENTS, FINDINGS, expectations
+
+FIXTURE_FILES = sorted(p for p in FINDINGS.iterdir() if p.suffix == ".yaml")
+# Codes that need a situation a fixture file cannot create; each has its own test below.
+CODES_WITH_OWN_TEST = {"no-sources", "quotes-not-checked", "unreadable-file",
+                       "outside-data-folder"}
+
+
+def _findings_for(fixture: Path) -> tuple[set[tuple[str, str, int | None, int | None]], set]:
+    expected, options = expectations(fixture)
+    dataset = sanctions_tracker.load([BASE, fixture], limits=sanctions_tracker.Limits(**options))
+    found = sanctions_tracker.validate(dataset, DOCUMENTS)
+    actual = {
+        (f.severity.value, f.code, f.location.line, f.location.column)
+        for f in found if os.path.abspath(f.location.file) == str(fixture)
+    }
+    return expected, actual
+
+
+def test_base_fixture_is_clean() -> None:
+    dataset = sanctions_tracker.load([BASE])
+    assert sanctions_tracker.validate(dataset, DOCUMENTS) == []
+
+
+@pytest.mark.parametrize("fixture", FIXTURE_FILES, ids=lambda p: p.stem)
+def test_fixture_triggers_exactly_its_findings(fixture: Path) -> None:
+    expected, actual = _findings_for(fixture)
+    assert actual == expected
+
+
+def test_every_code_has_a_fixture() -> None:
+    covered = set(CODES_WITH_OWN_TEST)
+    for fixture in FIXTURE_FILES:
+        covered |= {code for _, code, _, _ in expectations(fixture)[0]}
+    assert covered == set(CODES)
+
+
+def test_no_sources_is_one_error_not_one_per_quote(tmp_path: Path) -> None:
+    shutil.copy(FINDINGS / "figure-not-in-quote.yaml", tmp_path / "a.yaml")
+    shutil.copy(FINDINGS / "unknown-source.yaml", tmp_path / "b.yaml")
+    findings = sanctions_tracker.validate(sanctions_tracker.load([tmp_path]), None)
+    errors = [f for f in findings if f.code in {"no-sources", "unknown-source"}]
+    assert [f.code for f in errors] == ["no-sources"]
+    assert errors[0].severity is Severity.ERROR
+
+
+def test_without_documents_the_quote_check_says_it_was_skipped() -> None:
+    findings = sanctions_tracker.validate(sanctions_tracker.load([BASE]), None)
+    assert [(f.code, f.severity) for f in findings] == [("quotes-not-checked", Severity.INFO)]
+    assert "skipped" in findings[0].message
+
+
+def test_documents_folder_comes_from_option_then_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(SOURCES_ENV, str(tmp_path))
+    assert documents_folder(None) == tmp_path
+    assert documents_folder(DOCUMENTS) == DOCUMENTS
+    monkeypatch.delenv(SOURCES_ENV)
+    assert documents_folder(None) is None
+    with pytest.raises(sanctions_tracker.InputError, match="does not exist"):
+        documents_folder(tmp_path / "missing")

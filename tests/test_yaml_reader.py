@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import resource
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctions_tracker.yaml_reader import Limits, format_path, locate, read_yaml
+
+
+def _read(tmp_path: Path, text: str | bytes, **limits: int) -> tuple[object, list]:
+    path = tmp_path / "f.yaml"
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8", newline="")
+    else:
+        path.write_bytes(text)
+    return read_yaml(path, "f.yaml", Limits(**limits))
+
+
+@pytest.mark.parametrize(
+    ("value", "hint"),
+    [
+        ("1,159", "write 1159"),
+        ("01402", "octal (770): write 1402"),
+        ("1_159", "write 1159"),
+        ("yes", "write true or false"),
+        ("No", "write true or false"),
+        ("1:30", "base-60 number 90"),
+        (".inf", "write a whole number"),
+        ("~", "write null"),
+        ("0x1F", "decimal"),
+        ("089", "write 89"),
+    ],
+)
+def test_yaml_11_traps_are_located_errors_with_a_hint(tmp_path: Path, value: str, hint: str) -> None:
+    data, problems = _read(tmp_path, f"kind: x\ntotal_after: {value}\n")
+    assert data is None
+    assert [(p.code, p.location.line, p.location.column) for p in problems] == [
+        ("ambiguous-value", 2, 14)
+    ]
+    assert hint in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1402", 1402),
+        ("a: -3", -3),
+        ("a: 0", 0),
+        ("a: '01402'", "01402"),
+        ('a: "yes"', "yes"),
+        ("a: true", True),
+        ("a: null", None),
+        ("a:", None),
+        ("a: 2024-02-30", "2024-02-30"),  # dates stay text; the schema checks them
+        ("a: 1.5", 1.5),
+        ("a: no way", "no way"),
+        ("a: |\n  01402\n", "01402\n"),
+    ],
+)
+def test_yaml_12_core_values(tmp_path: Path, text: str, expected: object) -> None:
+    data, problems = _read(tmp_path, text + "\n")
+    assert problems == []
+    assert data == {"a": expected}
+
+
+def test_keys_that_are_yaml_11_words_stay_text(tmp_path: Path) -> None:
+    data, problems = _read(tmp_path, "no: 1\nyes: 2\nn: 3\n")
+    assert problems == []
+    assert data == {"no": 1, "yes": 2, "n": 3}
+
+
+def test_bom_crlf_and_non_latin_scripts_load_unchanged(tmp_path: Path) -> None:
+    text = "\ufeffname: 조선노동당\r\naliases: [Роснефть, شركة النفط]\r\n"
+    data, problems = _read(tmp_path, text.encode("utf-8"))
+    assert problems == []
+    assert data == {"name": "조선노동당", "aliases": ["Роснефть", "شركة النفط"]}
+
+
+def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join([f'*a{i-1}'] * 9)}]" for i in range(1, 10)]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.process_time()
+    data, problems = _read(tmp_path, "\n".join(lines) + "\n")
+    assert data is None
+    assert {p.code for p in problems} <= {"yaml-anchor", "yaml-alias", "too-many-problems"}
+    assert problems[0].code == "yaml-anchor"
+    assert (problems[0].location.line, problems[0].location.column) == (1, 5)
+    # Not a timing assertion on the machine: a sanity bound on work done, in CPU seconds.
+    assert time.process_time() - started < 5
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB
+
+
+def test_deep_nesting_is_refused_at_the_limit(tmp_path: Path) -> None:
+    data, problems = _read(tmp_path, "a: " + "[" * 10_000 + "]" * 10_000 + "\n")
+    assert data is None
+    assert [p.code for p in problems] == ["too-deep"]
+    assert problems[0].location.line == 1
+
+
+def test_tabs_name_the_fix(tmp_path: Path) -> None:
+    _, problems = _read(tmp_path, "a:\n\t- 1\n")
+    assert problems[0].code == "yaml-syntax"
+    assert "use spaces" in problems[0].message
+    assert problems[0].location.line == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "code", "line", "column"),
+    [
+        (b"a: caf\xe9\n", "not-utf8", 1, 7),
+        ("a: 1\n".encode("utf-16"), "not-utf8", 1, 1),
+        (b"a: 1\nb: \x00\n", "nul-byte", 2, 4),
+        (b"", "empty-file", 1, 1),
+        (b"# only a comment\n", "empty-file", 1, 1),
+    ],
+)
+def test_bytes_that_are_not_yaml_text(
+    tmp_path: Path, raw: bytes, code: str, line: int, column: int
+) -> None:
+    data, problems = _read(tmp_path, raw)
+    assert data is None
+    assert [(p.code, p.location.line, p.location.column) for p in problems] == [
+        (code, line, column)
+    ]
+
+
+def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
+    data, problems = _read(tmp_path, "a: " + "x" * 100 + "\n", max_bytes=50)
+    assert data is None
+    assert problems[0].code == "file-too-large"
+    assert "104 bytes" in problems[0].message
+    assert problems[0].location.line is None
+
+
+def test_locate_finds_values_and_falls_back_to_the_parent(tmp_path: Path) -> None:
+    path = tmp_path / "f.yaml"
+    path.write_text("kind: x\nlist:\n  - a: 1\n    b: [1, 2, {c: d}]\n  - q\n")
+    marks = locate(path, [("list", 0, "b", 2, "c"), ("list", 1), ("list", 0, "zz"), ()])
+    assert marks == {
+        ("list", 0, "b", 2, "c"): (4, 19),
+        ("list", 1): (5, 5),
+        ("list", 0, "zz"): (3, 5),
+        (): (1, 1),
+    }
+
+
+def test_format_path() -> None:
+    assert format_path(["actions", 0, "stated_counts", "odd key"]) == (
+        "$.actions[0].stated_counts['odd key']"
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_text_never_raises(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = folder / "f.yaml"
+    path.write_bytes(text.encode("utf-8", "surrogatepass"))
+    data, problems = read_yaml(path, "f.yaml")
+    assert (data is None) == bool(problems) or data is None
+    for problem in problems:
+        assert problem.severity.value == "error"
