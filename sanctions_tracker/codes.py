@@ -25,7 +25,7 @@ CODES: dict[str, str] = {
     "yaml-anchor": "an anchor (&name) was used",
     "yaml-alias": "an alias (*name) was used",
     "yaml-tag": "a tag (!name, !!python/...) was used",
-    "ambiguous-value": "a plain value means different things in YAML 1.1 and 1.2 (01402, 1,159, yes)",
+    "ambiguous-value": "a plain value that YAML 1.1 and 1.2 read differently (01402, 1,159, yes)",
     # structure
     "not-a-mapping": "the top of the file is a list or a single value, not a mapping",
     "unknown-kind": "the file's `kind:` is missing or unknown",

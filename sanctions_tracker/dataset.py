@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 import attrs
@@ -13,7 +14,6 @@ from .yaml_reader import PathKey, format_path, locate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from pathlib import Path
 
 __all__ = ["Dataset", "Origin", "Record", "resolve_locations"]
 
@@ -91,7 +91,9 @@ _TABLES = {
     ExportControlMeasure: "measures",
 }
 
-_PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
+_PART = re.compile(
+    r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]"
+)
 
 
 def _parse_path(text: str) -> PathKey:

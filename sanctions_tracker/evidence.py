@@ -55,14 +55,15 @@ def check_references(dataset: Dataset) -> list[Finding]:
                     "add it to a `kind: sources` file or correct the id",
                     dataset.at(record.id, "evidence", index, "source"),
                 ))
-    for measure in dataset.measures.values():
-        if measure.series not in dataset.series:
-            findings.append(Finding(
-                "unknown-series", Severity.ERROR,
-                f"measure changes series {measure.series!r}, which no series record defines: "
-                "add it under `series:` or correct the id",
-                dataset.at(measure.id, "series"),
-            ))
+    findings.extend(
+        Finding(
+            "unknown-series", Severity.ERROR,
+            f"measure changes series {measure.series!r}, which no series record defines: "
+            "add it under `series:` or correct the id",
+            dataset.at(measure.id, "series"),
+        )
+        for measure in dataset.measures.values() if measure.series not in dataset.series
+    )
     return findings
 
 

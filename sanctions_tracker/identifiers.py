@@ -11,7 +11,7 @@ def imo_check_digit(first_six: str) -> int:
     The digits are weighted 7, 6, 5, 4, 3, 2 and the last digit of the sum is the check digit
     (IMO Resolution A.1078(28)); IMO 9003550: 9*7 + 0*6 + 0*5 + 3*4 + 5*3 + 5*2 = 100, digit 0.
     """
-    return sum(int(d) * w for d, w in zip(first_six, range(7, 1, -1))) % 10
+    return sum(int(d) * w for d, w in zip(first_six, range(7, 1, -1), strict=True)) % 10
 
 
 def is_valid_imo(number: int) -> bool:

@@ -116,22 +116,8 @@ def _load_file(dataset: Dataset, path: Path, name: str, limits: Limits) -> None:
     kind = _kind_of(data, name, dataset.findings)
     if kind is None:
         return
-    broken: set[tuple[str, int]] = set()
-    for error in validator_for(kind).iter_errors(data):
-        where = tuple(error.absolute_path)
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-            # Point at the unknown field itself, not at the start of its record.
-            known = error.schema.get("properties", {})
-            where += tuple(k for k in error.instance if k not in known)[:1]
-        if len(where) >= 2 and isinstance(where[1], int):  # noqa: PLR2004 (list name, index)
-            broken.add((str(where[0]), where[1]))
-        elif where[:1] != ("kind",):
-            broken.add(("*", -1))  # the file's envelope is wrong: load none of it
-        dataset.findings.append(Finding(
-            "schema", Severity.ERROR, describe(error),
-            Location(name, path=format_path(where)),
-        ))
-    if ("*", -1) in broken:
+    broken = _schema_errors(data, kind, name, dataset.findings)
+    if _WHOLE_FILE in broken:
         return
     for list_name, cls in RECORD_LISTS[kind].items():
         for index, item in enumerate(data.get(list_name, ())):
@@ -143,6 +129,31 @@ def _load_file(dataset: Dataset, path: Path, name: str, limits: Limits) -> None:
                 duplicate = dataset.add(record, origin)
                 if duplicate is not None:
                     dataset.findings.append(duplicate)
+
+
+_WHOLE_FILE = ("*", -1)
+
+
+def _schema_errors(
+    data: Any, kind: str, name: str, findings: list[Finding]
+) -> set[tuple[str, int]]:
+    """Report schema errors; return the (list, index) of each broken record, or _WHOLE_FILE."""
+    broken: set[tuple[str, int]] = set()
+    for error in validator_for(kind).iter_errors(data):
+        where = tuple(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            # Point at the unknown field itself, not at the start of its record.
+            schema: Any = error.schema
+            known = schema.get("properties", {})
+            where += tuple(k for k in error.instance if k not in known)[:1]
+        if len(where) >= 2 and isinstance(where[1], int):
+            broken.add((str(where[0]), where[1]))
+        else:
+            broken.add(_WHOLE_FILE)  # the file's envelope is wrong: load none of it
+        findings.append(Finding(
+            "schema", Severity.ERROR, describe(error), Location(name, path=format_path(where)),
+        ))
+    return broken
 
 
 def _kind_of(data: Any, name: str, findings: list[Finding]) -> str | None:

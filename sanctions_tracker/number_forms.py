@@ -18,12 +18,12 @@ def number_words(n: int) -> list[str]:
     """English words for 0 to 999 (``twenty-one``, ``a hundred and five``); [] beyond that."""
     if n < 0 or n > _WORDS_UP_TO:
         return []
-    if n < 20:  # noqa: PLR2004
+    if n < 20:
         words = [_ONES[n]]
-        if n == 12:  # noqa: PLR2004
+        if n == 12:
             words.append("a dozen")
         return words
-    if n < 100:  # noqa: PLR2004
+    if n < 100:
         tens, ones = divmod(n, 10)
         if ones == 0:
             return [_TENS[tens]]

@@ -70,14 +70,15 @@ def _actions(dataset: Dataset) -> Table:
         ("vessels", "Vessels"), ("entities", "Entities"), ("individuals", "Individuals"),
         ("itemized", "Itemized"), ("programme", "Programme"), ("sources", "Sources"),
     )
-    rows = []
-    for action in sorted(dataset.actions.values(), key=lambda a: (a.announced, a.id)):
-        rows.append({
+    rows = [
+        {
             "announced": action.announced.isoformat(), "authority": action.authority,
-            "action": action.id, **{k: v for k, v in action.stated_counts.items()},
+            "action": action.id, **dict(action.stated_counts.items()),
             "itemized": f"{len(action.subjects)} named" if action.itemized else "not named",
             "programme": action.programme, "sources": _sources(action),
-        })
+        }
+        for action in sorted(dataset.actions.values(), key=lambda a: (a.announced, a.id))
+    ]
     return Table(key="designations", title="Designation actions", columns=columns,
                  rows=tuple(rows))
 

@@ -6,9 +6,10 @@ hand needs the offending value and what to write instead.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["describe"]
 
@@ -37,15 +38,18 @@ def _found(value: Any) -> str:
     return _shown(value)
 
 
-def describe(error: ValidationError) -> str:  # noqa: C901, PLR0911, PLR0912 (one case per keyword)
+def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912 (one case per keyword)
     """A message that names the value and how to fix it, prefixed by the JSON path."""
     where = error.json_path
-    keyword, value, expected = error.validator, error.instance, error.validator_value
+    keyword = error.validator
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    schema: Any = error.schema
     if keyword == "required":
         missing = [k for k in expected if isinstance(value, dict) and k not in value]
         text = f"missing required field {', '.join(repr(k) for k in missing)}: add it"
     elif keyword == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
+        allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         text = (f"unknown field {', '.join(repr(k) for k in extra)}: remove it or check the "
                 f"spelling (allowed: {', '.join(allowed)})")
@@ -63,7 +67,7 @@ def describe(error: ValidationError) -> str:  # noqa: C901, PLR0911, PLR0912 (on
         text = f"{_shown(value)} does not have the expected form ({expected})"
     elif keyword == "enum":
         options = list(expected)
-        if len(options) > 12:  # noqa: PLR2004
+        if len(options) > 12:
             text = f"{_shown(value)} is not an accepted code (ISO 3166-1 alpha-2, upper case)"
         else:
             text = f"{_shown(value)} is not one of {', '.join(map(repr, options))}"
@@ -88,5 +92,5 @@ def describe(error: ValidationError) -> str:  # noqa: C901, PLR0911, PLR0912 (on
     elif keyword == "dependentRequired":
         text = error.message.replace("is a dependency of", "is required with")
     else:
-        text = error.message if len(error.message) <= 200 else error.message[:197] + "..."  # noqa: PLR2004
+        text = error.message if len(error.message) <= 200 else error.message[:197] + "..."
     return f"{where}: {text}"

@@ -33,7 +33,7 @@ def _is_strict_integer(_checker: Any, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_StrictValidator = jsonschema.validators.extend(
+_StrictValidator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
     Draft202012Validator,
     type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_strict_integer),
 )
@@ -51,7 +51,7 @@ def _registry() -> Registry[Any]:
     resources = [
         Resource.from_contents(_load(name)) for name in (_SHARED, *KINDS.values())
     ]
-    return Registry().with_resources((r.id(), r) for r in resources if r.id())
+    return Registry().with_resources((str(r.id()), r) for r in resources)
 
 
 def schema_for(kind: str) -> dict[str, Any]:
