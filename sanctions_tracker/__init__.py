@@ -28,6 +28,7 @@ from .records import (
     StatedCounts,
     Vessel,
 )
+from .reconcile import CheckResult, check, reconcile
 from .report import build_report
 from .validation import validate
 from .yaml_reader import Limits
@@ -55,7 +56,10 @@ __all__ = [
     "Vessel",
     "WriteError",
     "__version__",
+    "CheckResult",
     "build_report",
+    "check",
+    "reconcile",
     "load",
     "validate",
 ]

@@ -7,6 +7,7 @@ in the tool (an exception that is not the tool's own), reported in one line.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import SanctionsTrackerError, UsageError
-from .findings import has_errors
+from .findings import Severity, has_errors
 from .yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 
 if TYPE_CHECKING:
@@ -91,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data_options(validate)
     _add_sources_option(validate)
 
+    check = commands.add_parser(
+        "check", help="validate and reconcile; exit 1 on any inconsistent figure",
+    )
+    _add_data_options(check)
+    _add_sources_option(check)
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="text lines, one JSON object, or GitHub Actions annotations")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+
     report = commands.add_parser("report", help="print the export-control timelines and actions")
     _add_data_options(report)
     report.add_argument("--format", choices=TABLE_FORMATS, default="simple",
@@ -120,22 +130,47 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .reconcile import check  # noqa: PLC0415
+    from .render import (  # noqa: PLC0415
+        finding_line,
+        findings_document,
+        github_annotation,
+        summary_line,
+    )
+    from .validation import documents_folder  # noqa: PLC0415
+
+    documents = documents_folder(args.sources)
+    findings = check(_load(args), documents).findings
+    failed = has_errors(findings) or (
+        args.strict and any(f.severity is Severity.WARNING for f in findings))
+    if args.format == "json":
+        print(json.dumps(findings_document(findings, failed=failed), indent=2,
+                         ensure_ascii=False))
+    else:
+        render = github_annotation if args.format == "github" else finding_line
+        for finding in findings:
+            print(render(finding))
+        print(summary_line(findings) + (" (--strict: warnings fail)" if args.strict else ""))
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .render import finding_line, render_report_text  # noqa: PLC0415
+    from .reconcile import check  # noqa: PLC0415
+    from .render import finding_line, render_report_text, summary_line  # noqa: PLC0415
     from .report import build_report  # noqa: PLC0415
-    from .validation import validate  # noqa: PLC0415
 
     dataset = _load(args)
-    findings = [f for f in validate(dataset) if f.code != "quotes-not-checked"]
-    sys.stdout.write(render_report_text(build_report(dataset), args.format))
-    if findings:
-        print("\nFindings (run `check` for details):")
-        for finding in findings:
-            print(finding_line(finding))
-    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK
+    result = check(dataset)
+    sys.stdout.write(render_report_text(build_report(dataset, result.totals), args.format))
+    shown = [f for f in result.findings if f.code != "quotes-not-checked"]
+    print(f"\nChecks: {summary_line(result.findings)}")
+    for finding in shown:
+        print(finding_line(finding))
+    return EXIT_FINDINGS if has_errors(shown) else EXIT_OK
 
 
-_COMMANDS = {"validate": _cmd_validate, "report": _cmd_report}
+_COMMANDS = {"validate": _cmd_validate, "check": _cmd_check, "report": _cmd_report}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

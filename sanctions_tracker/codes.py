@@ -42,4 +42,21 @@ CODES: dict[str, str] = {
     "source-file-missing": "the original document of a source is not in the sources folder",
     "source-hash-mismatch": "the original document's SHA-256 differs from the source record",
     "quote-not-in-source": "a quote does not occur in its original document",
+    # reconciliation: totals and chains
+    "total-mismatch": "total before plus the change does not give the total after",
+    "negative-total": "a derived total is below zero",
+    "derived-value": "a total not given was derived from the measure's other figures",
+    "chain-break": "a measure does not start where the previous measure of its series ended",
+    "chain-unchecked": "a link of a chain rests on an unknown total",
+    "series-out-of-order": "measures of a series are not listed in date order",
+    "series-authority-mismatch": "a measure's authority differs from its series' authority",
+    # reconciliation: counts, sources, dates
+    "itemized-count-mismatch": "itemized subjects do not match the stated count",
+    "partly-itemized": "fewer subjects are named than the stated count",
+    "not-itemized": "the sources name none of the subjects",
+    "sources-disagree": "evidence from different sources states different figures",
+    "disputed-figure": "sources disagree on a figure that the record marks as disputed",
+    "dispute-without-disagreement": "a figure is marked disputed but the evidence agrees",
+    "effective-before-announced": "the effective date is before the announced date",
+    "announced-after-publication": "an announcement is dated after the source that reports it",
 }

@@ -12,7 +12,7 @@ imoNumber, flag, mmsi, callSign, alias), ``Organization`` (name, country, alias)
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Union
+from typing import Any, Literal, Union
 
 import attrs
 
@@ -137,6 +137,7 @@ class Individual:
     aliases: tuple[str, ...] = ()
 
 
+Itemized = Literal["complete", "partial", "none"]
 Subject = Union[Vessel, Entity, Individual]  # noqa: UP007 (cattrs needs a runtime union object)
 
 
@@ -157,15 +158,16 @@ class StatedCounts:
 class DesignationAction:
     """One announcement of designations by one authority.
 
-    ``itemized`` says whether any source names the subjects: False means the subjects are unknown
-    (not that there are none), and ``subjects`` must then be empty.
+    ``itemized`` says how far the sources name the subjects: ``complete`` (every one; the counts
+    per type must equal the stated counts), ``partial`` (some), or ``none``, which means the
+    subjects are unknown (not that there are none), and ``subjects`` must then be empty.
     """
 
     id: str
     authority: str
     announced: dt.date
     stated_counts: StatedCounts
-    itemized: bool
+    itemized: Itemized
     evidence: tuple[Evidence, ...]
     effective: dt.date | None = None
     programme: str | None = None

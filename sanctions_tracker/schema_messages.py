@@ -82,7 +82,8 @@ def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912 (one case pe
     elif keyword == "minLength":
         text = "text must not be empty"
     elif keyword == "maxItems" and expected == 0 and where.endswith(".subjects"):
-        text = "subjects must be empty when itemized is false (set itemized: true to list them)"
+        text = ("subjects must be empty when itemized is none "
+                "(set itemized: complete or partial to list them)")
     elif keyword == "minItems":
         text = f"needs at least {expected} item{'s' if expected != 1 else ''}"
     elif keyword == "minProperties":

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .dataset import Dataset
     from .findings import Finding
 
-__all__ = ["SOURCES_ENV", "documents_folder", "validate"]
+__all__ = ["SOURCES_ENV", "documents_folder", "validate", "validation_findings"]
 
 #: Environment variable naming the folder of original documents, when --sources is not given.
 SOURCES_ENV = "SANCTIONS_TRACKER_SOURCES"
@@ -36,16 +36,21 @@ def documents_folder(option: str | os.PathLike[str] | None) -> Path | None:
     return folder
 
 
+def validation_findings(dataset: Dataset, documents: Path | None = None) -> list[Finding]:
+    """Validation findings with JSON paths only; :func:`validate` adds lines and sorts them."""
+    return [
+        *dataset.findings,
+        *check_references(dataset),
+        *check_figures(dataset),
+        *check_documents(dataset, documents),
+    ]
+
+
 def validate(dataset: Dataset, documents: Path | None = None) -> list[Finding]:
     """All validation findings of ``dataset``, located and in a stable order.
 
     ``documents`` is the folder of original documents; without it, quotes are not compared with
     them and a ``quotes-not-checked`` info finding says so.
     """
-    findings = [
-        *dataset.findings,
-        *check_references(dataset),
-        *check_figures(dataset),
-        *check_documents(dataset, documents),
-    ]
-    return sort_findings(resolve_locations(findings, dataset.files))
+    return sort_findings(resolve_locations(validation_findings(dataset, documents),
+                                           dataset.files))

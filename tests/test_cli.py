@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -121,3 +122,64 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "| 2024-06-20 " in result.stdout
+
+
+def test_check_shipped_data_passes(
+    capsys: pytest.CaptureFixture[str], seed_documents: Path
+) -> None:
+    assert main(["check", "--sources", str(seed_documents)]) == 0
+    out = capsys.readouterr().out
+    assert "info[chain-unchecked]" in out
+    assert out.strip().endswith("0 errors, 0 warnings, 2 info")
+
+
+def test_check_names_the_arithmetic_of_a_wrong_total(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _copy_data(tmp_path)
+    line = _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n",
+                    "    total_after: 1403\n")
+    assert main(["check", "--data", str(data), "--data", str(SEEDS)]) == 1
+    out = capsys.readouterr().out
+    assert (f"kr-export-controls.yaml:{line}:18: error[total-mismatch] "
+            "1,159 + 243 = 1,402, but total_after is 1,403") in out
+
+
+def test_check_json_is_one_object_with_status_counts_and_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _copy_data(tmp_path)
+    _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n", "    total_after: 1403\n")
+    assert main(["check", "--data", str(data), "--data", str(SEEDS), "--format", "json"]) == 1
+    document = json.loads(capsys.readouterr().out)
+    assert document["status"] == "fail"
+    assert document["counts"]["error"] == 2
+    mismatch = next(f for f in document["findings"] if f["code"] == "total-mismatch")
+    assert mismatch["severity"] == "error"
+    assert mismatch["file"].endswith("kr-export-controls.yaml")
+    assert isinstance(mismatch["line"], int)
+    assert mismatch["path"] == "$.measures[1].total_after"
+
+
+def test_check_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = _copy_data(tmp_path)
+    _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n", "    total_after: 1403\n")
+    assert main(["check", "--data", str(data), "--data", str(SEEDS), "--format", "github"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    error = next(x for x in lines if "title=total-mismatch" in x)
+    assert error.startswith("::error file=")
+    assert ",line=" in error
+    assert error.endswith("1,159 + 243 = 1,402, but total_after is 1,403 (a difference of 1)"
+                          ": correct one of the figures, or record the removal or adjustment "
+                          "that explains it")
+    assert any(x.startswith("::notice ") for x in lines)
+
+
+def test_strict_fails_on_warnings(capsys: pytest.CaptureFixture[str]) -> None:
+    from .conftest import BASE, DOCUMENTS, FINDINGS
+
+    argv = ["check", "--data", str(BASE), "--data", str(FINDINGS / "partly-itemized.yaml"),
+            "--sources", str(DOCUMENTS)]
+    assert main(argv) == 0
+    assert main([*argv, "--strict"]) == 1
+    assert "--strict" in capsys.readouterr().out

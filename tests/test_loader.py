@@ -19,7 +19,7 @@ def test_shipped_data_loads_with_its_figures() -> None:
     assert (measure.total_before, measure.items_added, measure.total_after) == (1159, 243, 1402)
     action = dataset.actions["kr-2024-06-20-russia-dprk-transfers"]
     assert action.figures() == {"vessels": 4, "entities": 5, "individuals": 8}
-    assert action.itemized is False
+    assert action.itemized == "none"
     assert action.subjects == ()
     assert dataset.measures["kr-2023-02-24-export-controls-russia"].items_added == 741
     assert len(dataset.sources) == 5

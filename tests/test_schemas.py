@@ -58,7 +58,7 @@ def test_figure_names_match_the_records() -> None:
 def test_integers_are_strict() -> None:
     doc = {"kind": "sources", "sources": []}
     assert list(validator_for("sources").iter_errors(doc)) == []
-    action = {"id": "a", "authority": "KR", "announced": "2024-01-01", "itemized": False,
+    action = {"id": "a", "authority": "KR", "announced": "2024-01-01", "itemized": "none",
               "stated_counts": {"vessels": 1.0}, "evidence": [{"source": "s", "quote": "q"}]}
     errors = list(validator_for("designations").iter_errors({"kind": "designations",
                                                              "actions": [action]}))

@@ -1,0 +1,224 @@
+"""Running totals of export-control measures and the chains that link them.
+
+A measure says ``total_before + items_added - items_removed + net_adjustment = total_after``.
+Reporting often gives only some of these, so each total is known *given* (in the data),
+*derived* (from the measure's own other figures) or *carried* (the previous measure's total
+after, along the chain of its series). Derived and carried values are reported, never written
+back into the data.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .records import ExportControlMeasure
+
+__all__ = ["Known", "LinkStatus", "MeasureTotals", "Provenance", "reconcile_totals"]
+
+
+class Provenance(str, enum.Enum):
+    """Where a figure comes from."""
+
+    GIVEN = "given"
+    DERIVED = "derived"
+    CARRIED = "carried"
+
+
+class LinkStatus(str, enum.Enum):
+    """How a measure links to the previous measure of its series."""
+
+    START = "start"  # first measure of its series: nothing to link to
+    OK = "ok"
+    BREAK = "break"
+    UNCHECKED = "unchecked"  # a total on one side of the link is unknown
+
+
+@attrs.frozen
+class Known:
+    """A figure with its provenance and, unless given, how it was obtained (``1,402 - 243``)."""
+
+    value: int
+    provenance: Provenance
+    how: str = ""
+
+
+@attrs.frozen
+class MeasureTotals:
+    """The totals of one measure after reconciliation, and the status of its link."""
+
+    measure_id: str
+    total_before: Known | None
+    net_change: Known | None
+    total_after: Known | None
+    link: LinkStatus
+
+
+def _n(value: int) -> str:
+    return f"{value:,}"
+
+
+def _net_change(m: ExportControlMeasure) -> tuple[int, str] | None:
+    """The measure's net change and its arithmetic (``+ 243 - 10``), or None if unknown.
+
+    The change is known when any of added, removed or adjustment is given; the others then count
+    as zero. With none of them given, the change is unknown (reporting gave only totals).
+    """
+    parts = (m.items_added, m.items_removed, m.net_adjustment)
+    if all(p is None for p in parts):
+        return None
+    added, removed, adjustment = (p or 0 for p in parts)
+    terms = []
+    if m.items_added is not None:
+        terms.append(f"+ {_n(added)}")
+    if removed:
+        terms.append(f"- {_n(removed)} removed")
+    if adjustment:
+        terms.append(f"{'+' if adjustment > 0 else '-'} {_n(abs(adjustment))} adjusted")
+    return added - removed + adjustment, " ".join(terms)
+
+
+class _Reconciler:
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.findings: list[Finding] = []
+        self.totals: dict[str, MeasureTotals] = {}
+
+    def _finding(self, code: str, severity: Severity, message: str, measure_id: str,
+                 field: str, related: tuple[tuple[str, str], ...] = ()) -> None:
+        self.findings.append(Finding(
+            code, severity, message, self.dataset.at(measure_id, field),
+            related=tuple(self.dataset.at(rid, rfield) for rid, rfield in related),
+        ))
+
+    def own_totals(self, m: ExportControlMeasure) -> tuple[Known | None, Known | None,
+                                                             Known | None]:
+        """Check the measure's own running total, deriving the one missing figure if possible."""
+        net = _net_change(m)
+        before = Known(m.total_before, Provenance.GIVEN) if m.total_before is not None else None
+        after = Known(m.total_after, Provenance.GIVEN) if m.total_after is not None else None
+        change = Known(net[0], Provenance.GIVEN, net[1]) if net is not None else None
+        if before and change and after:
+            expected = before.value + change.value
+            if expected != after.value:
+                self._finding(
+                    "total-mismatch", Severity.ERROR,
+                    f"{_n(before.value)} {change.how} = {_n(expected)}, but total_after is "
+                    f"{_n(after.value)} (a difference of {_n(after.value - expected)}): correct "
+                    "one of the figures, or record the removal or adjustment that explains it",
+                    m.id, "total_after",
+                )
+        elif before and change:
+            after = Known(before.value + change.value, Provenance.DERIVED,
+                          f"{_n(before.value)} {change.how}")
+        elif change and after:
+            before = Known(after.value - change.value, Provenance.DERIVED,
+                           f"{_n(after.value)} {_invert(change.how)}")
+        elif before and after:
+            change = Known(after.value - before.value, Provenance.DERIVED,
+                           f"{_n(after.value)} - {_n(before.value)}")
+        for name, known in (("total_before", before), ("total_after", after)):
+            if known is not None and known.provenance is Provenance.DERIVED:
+                if known.value < 0:
+                    self._finding(
+                        "negative-total", Severity.ERROR,
+                        f"{name} would be {known.how} = {_n(known.value)}, below zero: "
+                        "one of the figures is wrong", m.id, "id",
+                    )
+                else:
+                    self._finding(
+                        "derived-value", Severity.INFO,
+                        f"{name} is not given; derived as {known.how} = {_n(known.value)}",
+                        m.id, "id",
+                    )
+        return before, change, after
+
+    def chain(self, series_id: str) -> None:
+        """Link the measures of one series in date order, carrying totals across gaps.
+
+        A link is checked when the previous measure's total after and this measure's total
+        before are both known; otherwise it is reported as unchecked, and the previous total (if
+        known) is carried forward so that the chain goes on.
+        """
+        previous: ExportControlMeasure | None = None
+        level: Known | None = None  # the list's size after the previous measure
+        for m in self.dataset.measures_of(series_id):
+            before, change, after = self.own_totals(m)
+            if previous is None:
+                link = LinkStatus.START
+            elif level is not None and before is not None:
+                link = self._link(previous, level, m, before, change, after)
+            else:
+                link = LinkStatus.UNCHECKED
+                self._unchecked(previous, m, level, before)
+                if level is not None:  # carry the known total into this measure
+                    before = Known(level.value, Provenance.CARRIED, f"total after {previous.id}")
+                    if change is not None:
+                        after = Known(level.value + change.value, Provenance.CARRIED,
+                                      f"{_n(level.value)} {change.how}")
+                    elif after is not None:
+                        change = Known(after.value - level.value, Provenance.DERIVED,
+                                       f"{_n(after.value)} - {_n(level.value)}")
+            self.totals[m.id] = MeasureTotals(m.id, before, change, after, link)
+            previous, level = m, after
+
+    def _unchecked(self, prev: ExportControlMeasure, m: ExportControlMeasure,
+                   level: Known | None, before: Known | None) -> None:
+        unknown = [f"the total after {prev.id}"] if level is None else []
+        if before is None:
+            unknown.append("this measure's total before")
+        self._finding(
+            "chain-unchecked", Severity.INFO,
+            f"the link from {prev.id} ({prev.announced}) to this measure rests on nothing: "
+            f"{' and '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not known",
+            m.id, "id", related=((prev.id, "id"),),
+        )
+
+    def _link(self, prev: ExportControlMeasure, level: Known, m: ExportControlMeasure,
+              before: Known, change: Known | None, after: Known | None) -> LinkStatus:
+        if before.value == level.value:
+            return LinkStatus.OK
+        gap = before.value - level.value
+        if before.provenance is Provenance.GIVEN:
+            detail = (f"{prev.id} left the list at {_n(level.value)}, but this measure starts "
+                      f"from total_before {_n(before.value)}")
+            field = "total_before"
+        else:
+            assert change is not None and after is not None  # before was derived from them
+            detail = (f"{prev.id} left the list at {_n(level.value)}, and "
+                      f"{_n(level.value)} {change.how} = {_n(level.value + change.value)}, "
+                      f"not the {_n(after.value)} given as total_after")
+            field = "total_after"
+        self._finding(
+            "chain-break", Severity.ERROR,
+            f"chain break of {_n(abs(gap))} item{'s' if abs(gap) != 1 else ''}: {detail}; "
+            "record the removal or reclassification that explains it (a measure with "
+            "items_removed or net_adjustment and its own evidence), or correct a figure",
+            m.id, field, related=((prev.id, "total_after" if level.provenance is
+                                   Provenance.GIVEN else "id"),),
+        )
+        return LinkStatus.BREAK
+
+
+def _invert(how: str) -> str:
+    """Turn ``+ 243 - 10 removed`` into ``- 243 + 10 removed`` (solving for total_before)."""
+    swap = {"+": "-", "-": "+"}
+    return " ".join(swap.get(token, token) for token in how.split(" "))
+
+
+def reconcile_totals(dataset: Dataset) -> tuple[list[Finding], dict[str, MeasureTotals]]:
+    """Check running totals and chains of every series; return findings and per-measure totals."""
+    reconciler = _Reconciler(dataset)
+    for series_id in dataset.series:
+        reconciler.chain(series_id)
+    orphans = [m for m in dataset.measures.values() if m.id not in reconciler.totals]
+    for m in orphans:  # a measure of an unknown series: still check its own arithmetic
+        before, change, after = reconciler.own_totals(m)
+        reconciler.totals[m.id] = MeasureTotals(m.id, before, change, after, LinkStatus.START)
+    return reconciler.findings, reconciler.totals
