@@ -29,7 +29,8 @@ from .records import (
     Vessel,
 )
 from .reconcile import CheckResult, check, reconcile
-from .report import build_report
+from .render import render_report
+from .report import ReportFilter, build_report
 from .validation import validate
 from .yaml_reader import Limits
 
@@ -57,9 +58,11 @@ __all__ = [
     "WriteError",
     "__version__",
     "CheckResult",
+    "ReportFilter",
     "build_report",
     "check",
     "reconcile",
+    "render_report",
     "load",
     "validate",
 ]

@@ -7,6 +7,7 @@ in the tool (an exception that is not the tool's own), reported in one line.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import SanctionsTrackerError, UsageError
 from .findings import Severity, has_errors
+from .render import REPORT_FORMATS
+from .report import SECTIONS
 from .yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 
 if TYPE_CHECKING:
@@ -28,7 +31,6 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 MAX_FILE_SIZE_ENV = "SANCTIONS_TRACKER_MAX_FILE_SIZE"
 MAX_DEPTH_ENV = "SANCTIONS_TRACKER_MAX_DEPTH"
-TABLE_FORMATS = ("plain", "simple", "github", "markdown", "html")
 
 
 def _positive_int(text: str) -> int:
@@ -39,6 +41,13 @@ def _positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text} must be greater than 0")
     return value
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write YYYY-MM-DD") from None
 
 
 def _env_int(name: str, default: int) -> int:
@@ -101,10 +110,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="text lines, one JSON object, or GitHub Actions annotations")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
 
-    report = commands.add_parser("report", help="print the export-control timelines and actions")
+    report = commands.add_parser(
+        "report", help="print summaries, export-control timelines, actions and findings",
+    )
     _add_data_options(report)
-    report.add_argument("--format", choices=TABLE_FORMATS, default="simple",
-                        help="table format (default: simple)")
+    _add_sources_option(report)
+    report.add_argument("--format", choices=REPORT_FORMATS, default="simple",
+                        help="output format (default: simple)")
+    report.add_argument("--authority", action="append", type=str.upper, metavar="CODE",
+                        help="only this authority (ISO 3166-1 alpha-2, or EU); repeatable")
+    report.add_argument("--since", type=_date, metavar="YYYY-MM-DD",
+                        help="only records announced on or after this date")
+    report.add_argument("--until", type=_date, metavar="YYYY-MM-DD",
+                        help="only records announced on or before this date")
+    report.add_argument("--section", action="append", choices=SECTIONS,
+                        help="only these sections (repeatable; default: all)")
     return parser
 
 
@@ -157,17 +177,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_report(args: argparse.Namespace) -> int:
     from .reconcile import check  # noqa: PLC0415
-    from .render import finding_line, render_report_text, summary_line  # noqa: PLC0415
-    from .report import build_report  # noqa: PLC0415
+    from .render import render_report  # noqa: PLC0415
+    from .report import ReportFilter, build_report  # noqa: PLC0415
+    from .validation import documents_folder  # noqa: PLC0415
 
+    if args.since and args.until and args.since > args.until:
+        raise UsageError(f"--since {args.since} is after --until {args.until}")
+    documents = documents_folder(args.sources)
     dataset = _load(args)
-    result = check(dataset)
-    sys.stdout.write(render_report_text(build_report(dataset, result.totals), args.format))
-    shown = [f for f in result.findings if f.code != "quotes-not-checked"]
-    print(f"\nChecks: {summary_line(result.findings)}")
-    for finding in shown:
-        print(finding_line(finding))
-    return EXIT_FINDINGS if has_errors(shown) else EXIT_OK
+    result = check(dataset, documents)
+    keep = ReportFilter(
+        authorities=frozenset(args.authority or ()), since=args.since, until=args.until,
+        sections=tuple(args.section or SECTIONS),
+    )
+    sys.stdout.write(render_report(build_report(dataset, result, keep), args.format))
+    return EXIT_FINDINGS if has_errors(result.findings) else EXIT_OK
 
 
 _COMMANDS = {"validate": _cmd_validate, "check": _cmd_check, "report": _cmd_report}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import html
+import io
+import json
 from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
@@ -15,10 +19,12 @@ if TYPE_CHECKING:
     from .report import Report, Table
 
 __all__ = [
+    "REPORT_FORMATS",
     "finding_line",
     "findings_document",
     "github_annotation",
-    "render_report_text",
+    "render_report",
+    "report_document",
     "summary_line",
 ]
 
@@ -33,24 +39,116 @@ def _cell(value: Any, basis: str | None = None) -> Any:
     return value
 
 
-def _table_text(table: Table, tablefmt: str) -> str:
-    headers = [header for _, header in table.columns]
-    rows = [[_cell(row.get(key), row.get(f"{key}_basis")) for key, _ in table.columns]
+def _is_number_column(table: Table, key: str) -> bool:
+    return any(isinstance(r.get(key), int) and not isinstance(r.get(key), bool)
+               for r in table.rows)
+
+
+def _text_rows(table: Table) -> list[list[Any]]:
+    return [[_cell(row.get(key), row.get(f"{key}_basis")) for key, _ in table.columns]
             for row in table.rows]
-    if not rows:
-        return f"{table.title}\n(none)"
+
+
+def _table_text(table: Table, tablefmt: str) -> str:
+    if not table.rows:
+        return "(none)"
     # Thousands separators make numbers text; keep them right-aligned like numbers.
-    aligns = ["right" if any(isinstance(r.get(k), int) and not isinstance(r.get(k), bool)
-                             for r in table.rows) else "left" for k, _ in table.columns]
-    body = tabulate(rows, headers=headers, tablefmt=tablefmt, colalign=aligns,
-                    disable_numparse=True)
-    lines = [table.title, body, *table.notes]
-    return "\n".join(lines)
+    aligns = ["right" if _is_number_column(table, k) else "left" for k, _ in table.columns]
+    return tabulate(_text_rows(table), headers=[h for _, h in table.columns], tablefmt=tablefmt,
+                    colalign=aligns, disable_numparse=True)
 
 
-def render_report_text(report: Report, tablefmt: str = "simple") -> str:
-    """A report as text tables in one of tabulate's formats, sections separated by blank lines."""
-    return "\n\n".join(_table_text(t, tablefmt) for t in report.tables) + "\n"
+_TEXT_FORMATS = {"plain": "plain", "simple": "simple", "github": "github", "markdown": "pipe"}
+#: Every format ``report --format`` accepts.
+REPORT_FORMATS = (*_TEXT_FORMATS, "html", "csv", "json")
+
+
+def _summary(report: Report) -> str:
+    c = report.counts
+    return (f"Checks: {c['error']} error{'s' if c['error'] != 1 else ''}, "
+            f"{c['warning']} warning{'s' if c['warning'] != 1 else ''}, {c['info']} info")
+
+
+def _render_text(report: Report, fmt: str) -> str:
+    heading = "### " if fmt == "markdown" else ""
+    parts = []
+    for table in report.tables:
+        if table.section == "findings":
+            lines = [f"{r['location']}: {r['severity']}[{r['code']}] {r['message']}"
+                     for r in table.rows]
+            body = "\n".join(f"- {x}" if fmt == "markdown" else x for x in lines)
+            parts.append(f"{heading}{_summary(report)}" + (f"\n\n{body}" if lines else ""))
+            continue
+        block = [f"{heading}{table.title}", "", _table_text(table, _TEXT_FORMATS[fmt])]
+        if table.rows:
+            block += ["", *table.notes] if table.notes else []
+        parts.append("\n".join(block))
+    return "\n\n".join(parts) + "\n"
+
+
+def _render_html(report: Report) -> str:
+    body = []
+    for table in report.tables:
+        body.append(f"<h2>{html.escape(table.title)}</h2>")
+        if table.rows:
+            body.append(tabulate(_text_rows(table), headers=[h for _, h in table.columns],
+                                 tablefmt="html", disable_numparse=True))
+        else:
+            body.append("<p>(none)</p>")
+        body.extend(f"<p>{html.escape(note)}</p>" for note in table.notes if table.rows)
+    body.append(f"<p>{html.escape(_summary(report))}</p>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+            "<title>sanctions-tracker report</title></head>\n<body>\n"
+            + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def _all_keys(table: Table) -> list[str]:
+    keys = [k for k, _ in table.columns]
+    for row in table.rows:
+        keys += [k for k in row if k not in keys]
+    return keys
+
+
+def _render_csv(report: Report) -> str:
+    columns = ["section", "table"]
+    for table in report.tables:
+        columns += [k for k in _all_keys(table) if k not in columns]
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for table in report.tables:
+        for row in table.rows:
+            writer.writerow({"section": table.section, "table": table.key, **row})
+    return out.getvalue()
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    """The JSON form of a report: every table with its columns and rows of plain values."""
+    return {
+        "schema_version": 1,
+        "checks": report.counts,
+        "tables": [
+            {
+                "section": t.section, "key": t.key, "title": t.title,
+                "columns": [{"key": k, "header": h} for k, h in t.columns],
+                "rows": list(t.rows), "notes": list(t.notes),
+            }
+            for t in report.tables
+        ],
+    }
+
+
+def render_report(report: Report, fmt: str = "simple") -> str:
+    """A report in one of :data:`REPORT_FORMATS`."""
+    if fmt in _TEXT_FORMATS:
+        return _render_text(report, fmt)
+    if fmt == "html":
+        return _render_html(report)
+    if fmt == "csv":
+        return _render_csv(report)
+    if fmt == "json":
+        return json.dumps(report_document(report), indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown report format {fmt!r}")
 
 
 def finding_line(finding: Finding) -> str:

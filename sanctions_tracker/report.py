@@ -1,27 +1,38 @@
 """Reports as data: titled tables of rows that :mod:`sanctions_tracker.render` turns into text.
 
 Cells hold plain values (ints stay ints) so that every output format decides how to print them:
-thousands separators in text, plain integers in CSV and JSON.
+thousands separators in text, plain integers in CSV and JSON. A figure column ``x`` may have a
+companion ``x_basis`` (given, derived, carried) saying where the number comes from.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .totals import LinkStatus
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .dataset import Dataset
+    from .reconcile import CheckResult
     from .records import DesignationAction, ExportControlMeasure
     from .totals import Known, MeasureTotals
 
-__all__ = ["Report", "Table", "build_report"]
+__all__ = ["SECTIONS", "Report", "ReportFilter", "Table", "build_report"]
+
+#: Sections of a report, in reading order; ``--section`` picks some of them.
+SECTIONS = ("summary", "timeline", "designations", "findings")
 
 
 @attrs.frozen
 class Table:
-    """One section of a report: a title, column keys with headers, and rows of plain values."""
+    """One table of a report: a title, column keys with headers, and rows of plain values."""
 
+    section: str
     key: str
     title: str
     columns: tuple[tuple[str, str], ...]
@@ -31,9 +42,28 @@ class Table:
 
 @attrs.frozen
 class Report:
-    """The sections of a report, in reading order."""
+    """The tables of a report, in reading order, and the check summary it must not hide."""
 
     tables: tuple[Table, ...]
+    counts: dict[str, int]
+
+
+@attrs.frozen
+class ReportFilter:
+    """Which records a report covers: authorities (empty: all) and an announcement date range."""
+
+    authorities: frozenset[str] = frozenset()
+    since: dt.date | None = None
+    until: dt.date | None = None
+    sections: tuple[str, ...] = SECTIONS
+
+    def keeps(self, authority: str, announced: dt.date) -> bool:
+        """Whether a record of this authority announced on this date is in the report."""
+        return (
+            (not self.authorities or authority in self.authorities)
+            and (self.since is None or announced >= self.since)
+            and (self.until is None or announced <= self.until)
+        )
 
 
 def _sources(record: DesignationAction | ExportControlMeasure) -> str:
@@ -47,7 +77,15 @@ def _figure(name: str, known: Known | None) -> dict[str, Any]:
     return {name: known.value, f"{name}_basis": known.provenance.value}
 
 
-def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals]) -> list[Table]:
+_TIMELINE_NOTE = (
+    "Totals marked (derived) come from the measure's other figures, (carried) from the previous "
+    "measure; neither is in the data. Link: whether the measure starts where the previous one "
+    "ended (ok, break, unchecked: a total on one side is unknown)."
+)
+
+
+def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
+              keep: ReportFilter) -> list[Table]:
     columns = (
         ("announced", "Announced"), ("measure", "Measure"), ("items_added", "Added"),
         ("items_removed", "Removed"), ("total_before", "Total before"),
@@ -55,27 +93,26 @@ def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals]) -> list[Table]
     )
     tables = []
     for series in dataset.series.values():
-        rows = []
-        for m in dataset.measures_of(series.id):
-            t = totals[m.id]
-            rows.append({
-                "announced": m.announced.isoformat(), "measure": m.id,
+        rows = [
+            {
+                "series": series.id, "announced": m.announced.isoformat(), "measure": m.id,
                 "items_added": m.items_added, "items_removed": m.items_removed,
-                **_figure("total_before", t.total_before), **_figure("total_after", t.total_after),
-                "link": t.link.value, "sources": _sources(m),
-            })
-        tables.append(Table(
-            key=f"timeline:{series.id}",
-            title=f"Export controls: {series.title} ({series.authority}, {series.id})",
-            columns=columns, rows=tuple(rows),
-            notes=("Totals marked (derived) come from the measure's other figures, (carried) "
-                   "from the previous measure; neither is in the data. Link: whether the measure "
-                   "starts where the previous one ended (ok, break, unchecked).",),
-        ))
+                **_figure("total_before", totals[m.id].total_before),
+                **_figure("total_after", totals[m.id].total_after),
+                "link": totals[m.id].link.value, "sources": _sources(m),
+            }
+            for m in dataset.measures_of(series.id) if keep.keeps(m.authority, m.announced)
+        ]
+        if rows:
+            tables.append(Table(
+                "timeline", f"timeline:{series.id}",
+                f"Export controls: {series.title} ({series.authority}, {series.id})",
+                columns, tuple(rows), (_TIMELINE_NOTE,),
+            ))
     return tables
 
 
-def _actions(dataset: Dataset) -> Table:
+def _actions(dataset: Dataset, keep: ReportFilter) -> list[Table]:
     columns = (
         ("announced", "Announced"), ("authority", "Authority"), ("action", "Action"),
         ("vessels", "Vessels"), ("entities", "Entities"), ("individuals", "Individuals"),
@@ -83,22 +120,118 @@ def _actions(dataset: Dataset) -> Table:
     )
     rows = [
         {
-            "announced": action.announced.isoformat(), "authority": action.authority,
-            "action": action.id, **dict(action.stated_counts.items()),
-            "itemized": "not named" if action.itemized == "none" else (
-                f"{len(action.subjects)} named ({action.itemized})"),
-            "programme": action.programme, "sources": _sources(action),
+            "announced": a.announced.isoformat(), "authority": a.authority, "action": a.id,
+            **dict(a.stated_counts.items()),
+            "itemized": "not named" if a.itemized == "none" else (
+                f"{len(a.subjects)} named ({a.itemized})"),
+            "programme": a.programme, "sources": _sources(a),
         }
-        for action in sorted(dataset.actions.values(), key=lambda a: (a.announced, a.id))
+        for a in sorted(dataset.actions.values(), key=lambda a: (a.announced, a.id))
+        if keep.keeps(a.authority, a.announced)
     ]
-    return Table(key="designations", title="Designation actions", columns=columns,
-                 rows=tuple(rows))
+    return [Table("designations", "designations", "Designation actions", columns, tuple(rows))]
 
 
-def build_report(dataset: Dataset, totals: dict[str, MeasureTotals]) -> Report:
-    """The report of a dataset: export-control timelines per series, then designation actions.
+def _first_known(items: Iterable[Known | None]) -> Known | None:
+    """The first figure that is known, or None."""
+    return next((k for k in items if k is not None), None)
 
-    ``totals`` are the reconciled totals (:func:`sanctions_tracker.check`), so that the report
-    shows derived values and the status of each link of a chain.
+
+def _series_summary(dataset: Dataset, totals: dict[str, MeasureTotals],
+                    keep: ReportFilter) -> Table:
+    columns = (
+        ("series", "Series"), ("authority", "Authority"), ("updates", "Updates"),
+        ("first", "First"), ("last", "Last"), ("items_added", "Items added"),
+        ("from_total", "From"), ("to_total", "To"), ("breaks", "Breaks"),
+        ("unchecked", "Unchecked links"), ("summary", "Summary"),
+    )
+    rows = []
+    for series in dataset.series.values():
+        measures = [m for m in dataset.measures_of(series.id)
+                    if keep.keeps(m.authority, m.announced)]
+        if not measures:
+            continue
+        mt = [totals[m.id] for m in measures]
+        start = mt[0].total_before
+        end = _first_known(t.total_after for t in reversed(mt))
+        added = sum(m.items_added or 0 for m in measures)
+        links = [t.link for t in mt]
+        n = len(measures)
+        updates = f"{n} update{'s' if n != 1 else ''}"
+        if start and end:
+            text = f"grew from {start.value:,} to {end.value:,} items over {updates}"
+        elif end:
+            text = (f"stood at {end.value:,} items after {updates}; the total before the first "
+                    f"({measures[0].announced}) is not known")
+        else:
+            text = f"{added:,} items added over {updates}; the totals are not known"
+        rows.append({
+            "series": series.id, "authority": series.authority, "updates": n,
+            "first": measures[0].announced.isoformat(), "last": measures[-1].announced.isoformat(),
+            "items_added": added, **_figure("from_total", start), **_figure("to_total", end),
+            "breaks": links.count(LinkStatus.BREAK),
+            "unchecked": links.count(LinkStatus.UNCHECKED), "summary": text,
+        })
+    return Table("summary", "summary:series", "Summary by export-control list", columns,
+                 tuple(rows))
+
+
+def _authority_summary(dataset: Dataset, keep: ReportFilter) -> Table:
+    columns = (
+        ("authority", "Authority"), ("actions", "Designation actions"),
+        ("vessels", "Vessels"), ("entities", "Entities"), ("individuals", "Individuals"),
+        ("measures", "Export-control measures"), ("items_added", "Items added"),
+    )
+    by: dict[str, dict[str, Any]] = {}
+
+    def row(authority: str) -> dict[str, Any]:
+        return by.setdefault(authority, {
+            "authority": authority, "actions": 0, "vessels": 0, "entities": 0,
+            "individuals": 0, "measures": 0, "items_added": 0,
+        })
+
+    for a in dataset.actions.values():
+        if keep.keeps(a.authority, a.announced):
+            r = row(a.authority)
+            r["actions"] += 1
+            for figure, value in a.figures().items():
+                r[figure] += value
+    for m in dataset.measures.values():
+        if keep.keeps(m.authority, m.announced):
+            r = row(m.authority)
+            r["measures"] += 1
+            r["items_added"] += m.items_added or 0
+    return Table("summary", "summary:authority", "Summary by authority (stated counts)", columns,
+                 tuple(by[k] for k in sorted(by)))
+
+
+def _findings(result: CheckResult) -> Table:
+    columns = (("location", "Location"), ("severity", "Severity"), ("code", "Code"),
+               ("message", "Message"))
+    rows = tuple(
+        {"location": str(f.location), "file": f.location.file, "line": f.location.line,
+         "severity": f.severity.value, "code": f.code, "message": f.message}
+        for f in result.findings
+    )
+    return Table("findings", "findings", "Findings of check", columns, rows)
+
+
+def build_report(dataset: Dataset, result: CheckResult,
+                 keep: ReportFilter | None = None) -> Report:
+    """The report of a dataset and its check result, limited to what ``keep`` selects.
+
+    The check result supplies reconciled totals (derived values, link status) and the findings,
+    so that a report never hides an inconsistency.
     """
-    return Report(tables=(*_timeline(dataset, totals), _actions(dataset)))
+    keep = keep or ReportFilter()
+    makers = {
+        "summary": lambda: [_series_summary(dataset, result.totals, keep),
+                            _authority_summary(dataset, keep)],
+        "timeline": lambda: _timeline(dataset, result.totals, keep),
+        "designations": lambda: _actions(dataset, keep),
+        "findings": lambda: [_findings(result)],
+    }
+    tables = [t for section in SECTIONS if section in keep.sections for t in makers[section]()]
+    counts = {s: sum(1 for f in result.findings if f.severity.value == s)
+              for s in ("error", "warning", "info")}
+    return Report(tuple(tables), counts)
