@@ -125,17 +125,42 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only records announced on or before this date")
     report.add_argument("--section", action="append", choices=SECTIONS,
                         help="only these sections (repeatable; default: all)")
+    show = commands.add_parser("show", help="one record: every figure, its source and status")
+    show.add_argument("id", help="the id of a record (action, measure, series or source)")
+    _add_data_options(show)
+    _add_sources_option(show)
+    show.add_argument("--format", choices=("text", "json"), default="text")
+
+    export = commands.add_parser(
+        "export", help="write FollowTheMoney entities, one JSON document, or CSV files",
+    )
+    _add_data_options(export)
+    _add_sources_option(export)
+    export.add_argument("--format", choices=("ftm", "json", "csv"), required=True,
+                        help="ftm: entity JSON lines; json: one document; csv: a folder of files")
+    export.add_argument("--output", type=Path, required=True, metavar="PATH",
+                        help="file to write (a folder for csv); written atomically")
+
+    diff = commands.add_parser("diff", help="compare two data folders record by record")
+    diff.add_argument("old", type=Path, help="the earlier data folder")
+    diff.add_argument("new", type=Path, help="the later data folder")
+    diff.add_argument("--format", choices=("text", "json"), default="text")
+    for option in ("--max-file-size", "--max-depth"):
+        diff.add_argument(option, type=_positive_int, help=argparse.SUPPRESS)
     return parser
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(
+        max_bytes=args.max_file_size or _env_int(MAX_FILE_SIZE_ENV, DEFAULT_MAX_BYTES),
+        max_depth=args.max_depth or _env_int(MAX_DEPTH_ENV, DEFAULT_MAX_DEPTH),
+    )
 
 
 def _load(args: argparse.Namespace) -> Dataset:
     from .loader import load  # noqa: PLC0415 (keep --help and --version fast)
 
-    limits = Limits(
-        max_bytes=args.max_file_size or _env_int(MAX_FILE_SIZE_ENV, DEFAULT_MAX_BYTES),
-        max_depth=args.max_depth or _env_int(MAX_DEPTH_ENV, DEFAULT_MAX_DEPTH),
-    )
-    return load(args.data, limits=limits)
+    return load(args.data, limits=_limits(args))
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -194,7 +219,79 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if has_errors(result.findings) else EXIT_OK
 
 
-_COMMANDS = {"validate": _cmd_validate, "check": _cmd_check, "report": _cmd_report}
+def _cmd_show(args: argparse.Namespace) -> int:
+    from .reconcile import check  # noqa: PLC0415
+    from .show import describe_record, render_record  # noqa: PLC0415
+    from .validation import documents_folder  # noqa: PLC0415
+
+    documents = documents_folder(args.sources)
+    dataset = _load(args)
+    described = describe_record(dataset, check(dataset, documents), args.id)
+    if args.format == "json":
+        print(json.dumps(described, indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_record(described))
+    return EXIT_FINDINGS if described["status"] == "errors" else EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .atomic_write import write_files_atomic, write_text_atomic  # noqa: PLC0415
+    from .export import export_csv, export_ftm, export_json  # noqa: PLC0415
+    from .reconcile import check  # noqa: PLC0415
+    from .validation import documents_folder  # noqa: PLC0415
+
+    documents = documents_folder(args.sources)
+    dataset = _load(args)
+    result = check(dataset, documents)
+    if args.format == "ftm":
+        entities = list(export_ftm(dataset))
+        write_text_atomic(args.output, (json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
+                                        for e in entities))
+        skipped = sum(1 for a in dataset.actions.values() if not a.subjects)
+        what = f"{len(entities)} entities"
+        if skipped:
+            what += f" ({skipped} action{'s' if skipped != 1 else ''} without itemized subjects"
+            what += " have nothing to export as entities)"
+    elif args.format == "json":
+        document = export_json(dataset, result)
+        write_text_atomic(args.output, [json.dumps(document, indent=2, ensure_ascii=False), "\n"])
+        what = f"{len(dataset.origins)} records"
+    else:
+        files = export_csv(dataset, result)
+        write_files_atomic(args.output, files)
+        what = f"{len(files)} CSV files"
+    print(f"wrote {what} to {args.output}", file=sys.stderr)
+    if not result.passed:
+        print("note: the data has errors; run `check` to see them", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from .diff import diff_datasets, render_diff  # noqa: PLC0415
+    from .loader import load  # noqa: PLC0415
+    from .reconcile import check  # noqa: PLC0415
+
+    sides = []
+    for folder in (args.old, args.new):
+        dataset = load([folder], limits=_limits(args))
+        broken = {f.location.file for f in dataset.findings if f.severity is Severity.ERROR}
+        if broken:
+            print(f"note: {folder}: {len(broken)} file(s) with errors; records that could not "
+                  "be loaded are not compared", file=sys.stderr)
+        sides.append((dataset, check(dataset)))
+    (old, old_result), (new, new_result) = sides
+    difference = diff_datasets(old, new, old_result, new_result)
+    if args.format == "json":
+        print(json.dumps(difference.as_dict(), indent=2, ensure_ascii=False, default=str))
+    else:
+        sys.stdout.write(render_diff(difference))
+    return EXIT_OK
+
+
+_COMMANDS = {
+    "validate": _cmd_validate, "check": _cmd_check, "report": _cmd_report, "show": _cmd_show,
+    "export": _cmd_export, "diff": _cmd_diff,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -29,18 +29,22 @@ _TAG_OF = {cls: tag for tag, cls in SUBJECT_TYPES.items()}
 converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 
 
-def _structure_date(value: Any, _type: type) -> dt.date:
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(value)
-
-
 def _structure_subject(value: Any, _type: type) -> Vessel | Entity | Individual:
     fields = dict(value)
     cls = SUBJECT_TYPES[fields.pop("type")]
     return converter.structure(fields, cls)
 
 
+def _structure_date(value: Any, _type: type) -> dt.date:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+converter.register_structure_hook(dt.date, _structure_date)
+converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+
+# Generated after the date hooks above, which the generated functions capture.
 _PLAIN_UNSTRUCTURE = {
     cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
     for cls in SUBJECT_TYPES.values()
@@ -52,8 +56,6 @@ def _unstructure_subject(subject: Vessel | Entity | Individual) -> dict[str, Any
     return {"type": _TAG_OF[cls], **_PLAIN_UNSTRUCTURE[cls](subject)}
 
 
-converter.register_structure_hook(dt.date, _structure_date)
-converter.register_unstructure_hook(dt.date, dt.date.isoformat)
 converter.register_structure_hook(Subject, _structure_subject)
 converter.register_unstructure_hook(Subject, _unstructure_subject)
 for _cls in SUBJECT_TYPES.values():

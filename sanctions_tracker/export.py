@@ -1,0 +1,193 @@
+"""Exports for other tools: FollowTheMoney entities, one JSON document, CSV files.
+
+All three are built as values here; :mod:`sanctions_tracker.atomic_write` puts them on disk.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .converter import converter
+from .records import Entity, Individual, Subject, Vessel
+from .render import findings_document
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from .dataset import Dataset
+    from .reconcile import CheckResult
+    from .records import DesignationAction
+    from .totals import Known
+
+__all__ = ["EXPORT_SCHEMA_VERSION", "export_csv", "export_ftm", "export_json"]
+
+EXPORT_SCHEMA_VERSION = 1
+_FTM_SCHEMA = {Vessel: "Vessel", Entity: "Organization", Individual: "Person"}
+
+
+def _stable_id(*parts: str) -> str:
+    """An id that depends only on the data, so that re-exports update rather than duplicate."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8"), usedforsecurity=False)
+    return f"st-{digest.hexdigest()[:20]}"
+
+
+def _subject_id(subject: Subject) -> str:
+    if isinstance(subject, Vessel) and subject.imo_number is not None:
+        return f"st-imo-{subject.imo_number}"
+    return _stable_id(_FTM_SCHEMA[type(subject)], subject.name,
+                      json.dumps(converter.unstructure(subject), sort_keys=True))
+
+
+def _subject_properties(subject: Subject) -> dict[str, list[str]]:
+    props: dict[str, list[str]] = {"name": [subject.name], "topics": ["sanction"]}
+    if subject.aliases:
+        props["alias"] = list(subject.aliases)
+    if isinstance(subject, Vessel):
+        extra = {"imoNumber": subject.imo_number, "flag": subject.flag, "mmsi": subject.mmsi,
+                 "callSign": subject.call_sign}
+    elif isinstance(subject, Entity):
+        extra = {"country": subject.country}
+    else:
+        extra = {"nationality": subject.nationality, "birthDate": subject.birth_date}
+    for name, value in extra.items():
+        if value is not None:
+            text = str(value)
+            props[name] = [text.lower() if name in ("flag", "country", "nationality") else text]
+    return props
+
+
+def _sanction(dataset: Dataset, action: DesignationAction, subject_id: str) -> dict[str, Any]:
+    urls = [dataset.sources[e.source].url for e in action.evidence
+            if e.source in dataset.sources and dataset.sources[e.source].url]
+    props: dict[str, list[str]] = {
+        "entity": [subject_id],
+        "authority": [action.authority],
+        "country": [action.authority.lower()],
+        "listingDate": [action.announced.isoformat()],
+    }
+    if action.effective:
+        props["startDate"] = [action.effective.isoformat()]
+    if action.programme:
+        props["program"] = [action.programme]
+    if action.reason:
+        props["reason"] = [action.reason]
+    if urls:
+        props["sourceUrl"] = list(dict.fromkeys(u for u in urls if u))
+    props["summary"] = [f"sanctions-tracker action {action.id}"]
+    return {"id": _stable_id("Sanction", action.id, subject_id), "schema": "Sanction",
+            "properties": props}
+
+
+def export_ftm(dataset: Dataset) -> Iterator[dict[str, Any]]:
+    """FollowTheMoney entities: each itemized subject, and a Sanction linking it to its action.
+
+    Actions whose subjects are not itemized have nothing to link a Sanction to and export
+    nothing; :func:`sanctions_tracker.export.export_json` keeps their stated counts.
+    """
+    seen: set[str] = set()
+    for action in dataset.actions.values():
+        for subject in action.subjects:
+            subject_id = _subject_id(subject)
+            if subject_id not in seen:
+                seen.add(subject_id)
+                yield {"id": subject_id, "schema": _FTM_SCHEMA[type(subject)],
+                       "properties": _subject_properties(subject)}
+            yield _sanction(dataset, action, subject_id)
+
+
+def _known(known: Known | None) -> dict[str, Any] | None:
+    if known is None:
+        return None
+    return {"value": known.value, "basis": known.provenance.value, "how": known.how or None}
+
+
+def export_json(dataset: Dataset, result: CheckResult) -> dict[str, Any]:
+    """The whole dataset, the reconciled totals and the findings, in one document."""
+    measures = []
+    for measure in dataset.measures.values():
+        t = result.totals.get(measure.id)
+        measures.append({
+            **converter.unstructure(measure),
+            "reconciled": None if t is None else {
+                "total_before": _known(t.total_before), "net_change": _known(t.net_change),
+                "total_after": _known(t.total_after), "link": t.link.value,
+            },
+        })
+    return {
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "generator": f"sanctions-tracker {__version__}",
+        "sources": [converter.unstructure(s) for s in dataset.sources.values()],
+        "designations": [converter.unstructure(a) for a in dataset.actions.values()],
+        "series": [converter.unstructure(s) for s in dataset.series.values()],
+        "measures": measures,
+        "check": findings_document(result.findings, failed=not result.passed),
+    }
+
+
+def _csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return value
+
+
+def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
+    """One CSV file per record kind (file name -> text), flat columns for spreadsheets."""
+    files: dict[str, str] = {}
+    files["sources.csv"] = _csv(
+        ["id", "publisher", "title", "url", "published", "updated", "file", "sha256", "notes"],
+        [{k: _flat(v) for k, v in converter.unstructure(s).items()}
+         for s in dataset.sources.values()])
+    files["designations.csv"] = _csv(
+        ["id", "authority", "announced", "effective", "programme", "reason", "target_countries",
+         "vessels", "entities", "individuals", "itemized", "subjects_named", "date_derivation",
+         "notes"],
+        [{"id": a.id, "authority": a.authority, "announced": a.announced,
+          "effective": a.effective, "programme": a.programme, "reason": a.reason,
+          "target_countries": _flat(a.target_countries), **dict(a.stated_counts.items()),
+          "itemized": a.itemized, "subjects_named": len(a.subjects),
+          "date_derivation": a.date_derivation, "notes": a.notes}
+         for a in dataset.actions.values()])
+    files["subjects.csv"] = _csv(
+        ["action", "type", "name", "imo_number", "flag", "mmsi", "call_sign", "country",
+         "nationality", "birth_date", "aliases"],
+        [{"action": a.id, **{k: _flat(v) for k, v in converter.unstructure(s, Subject).items()}}
+         for a in dataset.actions.values() for s in a.subjects])
+    files["series.csv"] = _csv(
+        ["id", "authority", "title", "target_countries", "notes"],
+        [{k: _flat(v) for k, v in converter.unstructure(s).items()}
+         for s in dataset.series.values()])
+    rows = []
+    for m in dataset.measures.values():
+        t = result.totals.get(m.id)
+        row = {k: _flat(v) for k, v in converter.unstructure(m).items()
+               if k not in ("evidence", "disputed")}
+        if t is not None:
+            for name in ("total_before", "total_after"):
+                known = getattr(t, name)
+                row[name] = None if known is None else known.value
+                row[f"{name}_basis"] = None if known is None else known.provenance.value
+            row["link"] = t.link.value
+        rows.append(row)
+    files["measures.csv"] = _csv(
+        ["id", "series", "authority", "announced", "effective", "items_added", "items_removed",
+         "net_adjustment", "adjustment_reason", "total_before", "total_before_basis",
+         "total_after", "total_after_basis", "link", "date_derivation", "notes"], rows)
+    files["evidence.csv"] = _csv(
+        ["record", "source", "quote", "states"],
+        [{"record": r.id, "source": e.source, "quote": e.quote,
+          "states": "; ".join(f"{k}={v}" for k, v in e.states.items())}
+         for r in [*dataset.actions.values(), *dataset.measures.values()] for e in r.evidence])
+    return files

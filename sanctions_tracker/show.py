@@ -1,0 +1,137 @@
+"""One record, with every figure, where it comes from, and whether it reconciles."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Any
+
+from .converter import converter
+from .errors import UsageError
+from .records import DesignationAction, ExportControlMeasure, ExportControlSeries, Source
+from .yaml_reader import locate
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
+    from .reconcile import CheckResult
+    from .records import Evidence
+
+__all__ = ["describe_record", "render_record"]
+
+_KIND = {DesignationAction: "designation action", ExportControlMeasure: "export-control measure",
+         ExportControlSeries: "export-control series", Source: "source"}
+
+
+def _evidence(dataset: Dataset, item: Evidence) -> dict[str, Any]:
+    source = dataset.sources.get(item.source)
+    return {
+        "source": item.source,
+        "publisher": source.publisher if source else None,
+        "title": source.title if source else None,
+        "url": source.url if source else None,
+        "published": source.published.isoformat() if source and source.published else None,
+        "updated": source.updated.isoformat() if source and source.updated else None,
+        "quote": item.quote,
+        "states": dict(item.states),
+    }
+
+
+def _figures(record: DesignationAction | ExportControlMeasure,
+             result: CheckResult) -> list[dict[str, Any]]:
+    rows = []
+    stated_by = {name: [e.source for e in record.evidence if name in e.states]
+                 for name in record.figures()}
+    for name, value in record.figures().items():
+        rows.append({"figure": name, "value": value, "basis": "given",
+                     "stated_by": stated_by[name]})
+    totals = result.totals.get(record.id)
+    if totals is not None:
+        for name in ("total_before", "total_after"):
+            known = getattr(totals, name)
+            if known is not None and known.provenance.value != "given":
+                rows.append({"figure": name, "value": known.value,
+                             "basis": known.provenance.value, "how": known.how})
+    return rows
+
+
+def describe_record(dataset: Dataset, result: CheckResult, record_id: str) -> dict[str, Any]:
+    """Everything known about one record, as plain values; UsageError if the id is unknown."""
+    try:
+        record = dataset.get(record_id)
+    except KeyError:
+        close = difflib.get_close_matches(record_id, list(dataset.origins), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise UsageError(f"no record has the id {record_id!r}{hint}") from None
+    origin = dataset.origins[record_id]
+    findings = [f for f in result.findings
+                if f.location.file == origin.file and f.location.path.startswith(
+                    dataset.at(record_id).path)]
+    described: dict[str, Any] = {
+        "id": record_id,
+        "kind": _KIND[type(record)],
+        "file": origin.file,
+        "line": locate(dataset.files[origin.file], [origin.path]).get(origin.path, (None,))[0],
+        "fields": converter.unstructure(record),
+        "findings": [{"location": str(f.location), "severity": f.severity.value,
+                      "code": f.code, "message": f.message} for f in findings],
+    }
+    if isinstance(record, (DesignationAction, ExportControlMeasure)):
+        described["figures"] = _figures(record, result)
+        described["evidence"] = [_evidence(dataset, e) for e in record.evidence]
+        totals = result.totals.get(record_id)
+        if totals is not None:
+            described["link"] = totals.link.value
+    if isinstance(record, Source):
+        described["cited_by"] = [
+            r.id for r in [*dataset.actions.values(), *dataset.measures.values()]
+            if any(e.source == record_id for e in r.evidence)
+        ]
+    if isinstance(record, ExportControlSeries):
+        described["measures"] = [m.id for m in dataset.measures_of(record_id)]
+    described["status"] = (
+        "errors" if any(f["severity"] == "error" for f in described["findings"]) else
+        "warnings" if any(f["severity"] == "warning" for f in described["findings"]) else "ok"
+    )
+    return described
+
+
+def render_record(described: dict[str, Any]) -> str:
+    """The text form of :func:`describe_record`."""
+    where = described["file"] + (f":{described['line']}" if described["line"] else "")
+    lines = [f"{described['id']}  ({described['kind']}, {where})", ""]
+    fields = {k: v for k, v in described["fields"].items() if k not in ("id", "evidence")}
+    width = max((len(k) for k in fields), default=0)
+    for key, value in fields.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}"
+                              for k, v in value.items())
+        elif isinstance(value, list):
+            value = "; ".join(str(v) for v in value) or "(none)"
+        elif isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:,}"
+        lines.append(f"  {key.ljust(width)}  {value}")
+    if described.get("figures"):
+        lines += ["", "Figures:"]
+        for f in described["figures"]:
+            where = (f"stated by {', '.join(f['stated_by'])}" if f.get("stated_by")
+                     else f.get("how") or "stated by no quote")
+            lines.append(f"  {f['figure']:<14} {f['value']:>10,}  {f['basis']:<8} {where}")
+    if "link" in described:
+        lines.append(f"  link to the previous measure: {described['link']}")
+    for index, e in enumerate(described.get("evidence", []), 1):
+        date = (f"published {e['published']}" if e["published"] else
+                f"updated {e['updated']}" if e["updated"] else "undated")
+        lines += ["", f"Evidence {index}: {e['publisher'] or e['source']}, "
+                      f"\"{e['title'] or '?'}\" ({date})"]
+        if e["url"]:
+            lines.append(f"  {e['url']}")
+        lines.append(f"  \u201c{e['quote']}\u201d")
+        if e["states"]:
+            lines.append("  states: " + ", ".join(f"{k} {v:,}" for k, v in e["states"].items()))
+    for key in ("cited_by", "measures"):
+        if key in described:
+            lines += ["", f"{key.replace('_', ' ').capitalize()}: "
+                          + (", ".join(described[key]) or "(none)")]
+    lines += ["", f"Status: {described['status']}"]
+    lines += [f"  {f['location']}: {f['severity']}[{f['code']}] {f['message']}"
+              for f in described["findings"]]
+    return "\n".join(lines) + "\n"
