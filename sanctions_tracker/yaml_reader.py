@@ -229,12 +229,31 @@ class _Builder:
         self.stack: list[list[Any]] = []
         self.root: Any = None
         self.documents = 0
+        # Anchors and aliases come in crowds (an alias bomb has dozens): the first of each is
+        # reported where it stands, with the total, instead of one line per occurrence.
+        self.first: dict[str, tuple[str, Any]] = {}
+        self.count = {"anchor": 0, "alias": 0}
+
+    def _reference(self, kind: str, name: str, mark: Any) -> None:
+        self.count[kind] += 1
+        self.first.setdefault(kind, (name, mark))
+
+    def report_references(self) -> None:
+        """Report the first anchor and the first alias of the file, with how many there are."""
+        for kind, code, sign, fix in (
+            ("anchor", "yaml-anchor", "&", "write each value out in full"),
+            ("alias", "yaml-alias", "*",
+             "write the value out in full instead of referring to an anchor"),
+        ):
+            if kind in self.first:
+                name, mark = self.first[kind]
+                n = self.count[kind]
+                more = f" (the file has {n} {kind}{'es' if kind == 'alias' else 's'})" if n > 1 else ""
+                self.problems.at(code, f"{kind} {sign}{name} is not allowed: {fix}{more}", mark)
 
     def _refuse_anchor_tag(self, event: Any, *, implicit_ok: bool) -> None:
         if event.anchor is not None:
-            self.problems.at("yaml-anchor",
-                             f"anchor &{event.anchor} is not allowed: write each value out in full",
-                             event.start_mark)
+            self._reference("anchor", event.anchor, event.start_mark)
         tag = event.tag
         if tag is not None and not (implicit_ok and tag == "!"):
             standard = tag.startswith(_STANDARD_TAGS)
@@ -317,10 +336,7 @@ class _Builder:
                     self._refuse_anchor_tag(event, implicit_ok=False)
                 self._push([], event)
             elif cls is alias:
-                self.problems.at("yaml-alias",
-                                 f"alias *{event.anchor} is not allowed: write the value out in "
-                                 "full instead of referring to an anchor",
-                                 event.start_mark)
+                self._reference("alias", event.anchor, event.start_mark)
                 self._add(None, event)
             elif cls is yaml.DocumentStartEvent:
                 self.documents += 1
@@ -386,6 +402,8 @@ def read_yaml(path: Path, display: str, limits: Limits | None = None) -> tuple[A
         except yaml.YAMLError as exc:
             _syntax_problem(exc, text, problems)
             raise _Stop from None
+        finally:
+            builder.report_references()
     except _Stop:
         return None, problems.items
     if builder.documents == 0:

@@ -1,0 +1,134 @@
+"""Records round-trip: structure(unstructure(x)) == x, also through YAML text and the schemas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import string
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import sanctions_tracker
+from sanctions_tracker.converter import converter
+from sanctions_tracker.records import (
+    ACTION_FIGURES,
+    DesignationAction,
+    Dispute,
+    Entity,
+    Evidence,
+    ExportControlMeasure,
+    ExportControlSeries,
+    Individual,
+    Source,
+    StatedCounts,
+    Vessel,
+)
+from sanctions_tracker.identifiers import imo_check_digit
+
+COUNTRIES = json.loads((Path(__file__).parent.parent / "schemas" / "definitions.schema.json")
+                       .read_text())["$defs"]["country"]["enum"]
+
+ids = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}", fullmatch=True)
+# Any text a person might type, including YAML-looking words ("yes", "1,159", "~") and scripts.
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1,
+                max_size=40).filter(lambda s: s.strip())
+tricky = st.sampled_from(["yes", "no", "1,159", "01402", "1:30", "~", "null", ".inf", "2024-02-30",
+                          "조선", "Роснефть", "شركة", "a: b", "- x", "#hash", "'q'", '"dq"'])
+names = st.one_of(texts, tricky)
+dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+counts = st.integers(0, 999_999_999)
+countries = st.sampled_from(COUNTRIES)
+
+
+@st.composite
+def imo_numbers(draw: st.DrawFn) -> int:
+    first = draw(st.integers(100_000, 999_999))
+    return first * 10 + imo_check_digit(str(first))
+
+
+vessels = st.builds(Vessel, name=names, imo_number=st.none() | imo_numbers(),
+                    flag=st.none() | countries, mmsi=st.none() | st.integers(100_000_000, 999_999_999),
+                    call_sign=st.none() | st.text(string.ascii_uppercase + string.digits, min_size=2,
+                                                  max_size=10),
+                    aliases=st.lists(names, max_size=3, unique=True).map(tuple))
+entities = st.builds(Entity, name=names, country=st.none() | countries,
+                     aliases=st.lists(names, max_size=3, unique=True).map(tuple))
+individuals = st.builds(Individual, name=names, nationality=st.none() | countries,
+                        birth_date=st.none() | dates,
+                        aliases=st.lists(names, max_size=3, unique=True).map(tuple))
+evidence = st.builds(Evidence, source=ids, quote=names,
+                     states=st.dictionaries(st.sampled_from(ACTION_FIGURES), counts, max_size=3))
+actions = st.builds(
+    DesignationAction, id=ids, authority=countries, announced=dates,
+    stated_counts=st.builds(StatedCounts, vessels=st.none() | counts, entities=st.none() | counts,
+                            individuals=counts),
+    itemized=st.sampled_from(["complete", "partial"]),
+    evidence=st.lists(evidence, min_size=1, max_size=2).map(tuple),
+    effective=st.none() | dates, programme=st.none() | names, reason=st.none() | names,
+    target_countries=st.lists(countries, max_size=3, unique=True).map(tuple),
+    subjects=st.lists(st.one_of(vessels, entities, individuals), max_size=4).map(tuple),
+    disputed=st.lists(st.builds(Dispute, figure=st.sampled_from(ACTION_FIGURES), note=names),
+                      max_size=1).map(tuple),
+    date_derivation=st.none() | names, notes=st.none() | names,
+)
+measures = st.builds(
+    ExportControlMeasure, id=ids, series=ids, authority=countries, announced=dates,
+    evidence=st.lists(st.builds(Evidence, source=ids, quote=names), min_size=1,
+                      max_size=2).map(tuple),
+    effective=st.none() | dates, items_added=st.none() | counts,
+    items_removed=st.none() | counts, total_before=st.none() | counts,
+    total_after=st.none() | counts,
+)
+sources = st.builds(
+    Source, id=ids, publisher=names, title=names, file=st.from_regex(r"[a-z0-9][a-z0-9._-]{0,20}",
+                                                                      fullmatch=True),
+    sha256=st.from_regex(r"[0-9a-f]{64}", fullmatch=True),
+    url=st.none() | st.just("https://example.org/a"), published=st.none() | dates,
+    updated=st.none() | dates, notes=st.none() | names,
+)
+
+
+class _QuotedDumper(yaml.SafeDumper):
+    """Quote every string, as a careful person would for values that look like numbers."""
+
+
+_QuotedDumper.add_representer(
+    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"'))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(action=actions)
+def test_actions_round_trip(action: DesignationAction) -> None:
+    assert converter.structure(converter.unstructure(action), DesignationAction) == action
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(action=actions, measure=measures, source=sources,
+       series=st.builds(ExportControlSeries, id=ids, authority=countries, title=names))
+def test_records_round_trip_through_yaml_text_and_schemas(
+    tmp_path: Path, action: DesignationAction, measure: ExportControlMeasure, source: Source,
+    series: ExportControlSeries,
+) -> None:
+    files = {
+        "a.yaml": {"kind": "designations", "actions": [converter.unstructure(action)]},
+        "b.yaml": {"kind": "export-controls", "series": [converter.unstructure(series)],
+                   "measures": [converter.unstructure(measure)]},
+        "c.yaml": {"kind": "sources", "sources": [converter.unstructure(source)]},
+    }
+    folder = tmp_path / "rt"
+    folder.mkdir(exist_ok=True)
+    for name, document in files.items():
+        (folder / name).write_text(yaml.dump(document, Dumper=_QuotedDumper, allow_unicode=True),
+                                   encoding="utf-8")
+    dataset = sanctions_tracker.load([folder])
+    loading = [f for f in dataset.findings if f.code != "duplicate-id"]
+    assert loading == []
+    if len({action.id, measure.id, source.id, series.id}) == 4:
+        assert dataset.actions[action.id] == action
+        assert dataset.measures[measure.id] == measure
+        assert dataset.sources[source.id] == source
+        assert dataset.series[series.id] == series

@@ -1,0 +1,170 @@
+"""Hostile and broken input: each case ends in a clear error, never a crash, a hang or a pass.
+
+Every file in fixtures/hostile is checked in a data folder beside valid files
+(fixtures/base and fixtures/friendly). The large cases (a 50 MB file, a 1 MB name, a link out
+of the folder) are made at test time rather than kept in the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sanctions_tracker import cli
+from sanctions_tracker.cli import main
+
+from .conftest import BASE, FIXTURES
+
+HOSTILE = sorted((FIXTURES / "hostile").iterdir())
+FRIENDLY = FIXTURES / "friendly"
+# Cases whose problem concerns the whole file, with no line to point at.
+WHOLE_FILE = {"alias-bomb.yaml"}  # its first line says how many problems were found
+
+
+def _folder(tmp_path: Path, *extra: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(BASE, folder)
+    shutil.copytree(FRIENDLY, folder / "friendly")
+    for path in extra:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _assert_valid_records_still_reported(capsys: pytest.CaptureFixture[str],
+                                         folder: Path) -> None:
+    code, out, err = _run(capsys, "report", "--data", str(folder), "--format", "json")
+    assert code in (0, 1), err
+    document = json.loads(out)
+    rows = [r for t in document["tables"] for r in t["rows"]]
+    assert any(r.get("measure") == "friendly-measure" for r in rows)
+    assert any(r.get("action") == "friendly-scripts" for r in rows)
+
+
+@pytest.mark.parametrize("case", HOSTILE, ids=lambda p: p.name)
+def test_hostile_file_gives_a_located_error(
+    case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path, case)
+    code, out, err = _run(capsys, "check", "--data", str(folder))
+    assert code in (1, 2)
+    assert "Traceback" not in err
+    assert "internal error" not in err
+    lines = [x for x in out.splitlines() if case.name in x and "error[" in x]
+    assert lines, out
+    assert all(len(x) < 1_000 for x in out.splitlines())
+    # file:line:col: error[code] ... -- the line is there whenever the file could be parsed
+    # far enough to have one.
+    assert any(x.split(":")[1].isdigit() for x in lines) or case.name in WHOLE_FILE
+    _assert_valid_records_still_reported(capsys, folder)
+
+
+def test_valid_unusual_files_load_and_report_unchanged(capsys: pytest.CaptureFixture[str],
+                                                       tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    code, out, _ = _run(capsys, "check", "--data", str(folder), "--sources",
+                        str(FIXTURES / "documents"))
+    assert code == 0
+    assert "error[" not in out
+    code, out, _ = _run(capsys, "export", "--format", "json", "--data", str(folder),
+                        "--output", str(tmp_path / "out.json"))
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    (action,) = document["designations"]
+    names = [s["name"] for s in action["subjects"]]
+    assert names == ["FIRST SHIP", "조선광선은행", "شركة الخليج للشحن", "Иван Петрович Сидоров"]
+    assert len(action["subjects"][0]["aliases"]) == 300
+    (measure,) = document["measures"]
+    assert (measure["total_before"], measure["items_added"], measure["total_after"]) == (
+        120, 50, 170)
+
+
+def test_a_link_out_of_the_data_folder_is_refused(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("kind: sources\nsources: []\n")
+    folder = _folder(tmp_path)
+    (folder / "escape.yaml").symlink_to(outside)
+    code, out, _ = _run(capsys, "check", "--data", str(folder))
+    assert code == 1
+    assert "escape.yaml: error[outside-data-folder]" in out
+
+
+def test_a_1_mb_name_is_refused_without_echoing_it(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    case = tmp_path / "long-name.yaml"
+    case.write_text("kind: export-controls\nseries:\n  - id: long\n    authority: KR\n"
+                    f"    title: {'x' * 1_048_576}\n")
+    folder = _folder(tmp_path, case)
+    code, out, _ = _run(capsys, "check", "--data", str(folder))
+    assert code == 1
+    assert "long-name.yaml:5:12: error[schema] $.series[0].title: text of 1,048,576 characters" \
+        in out
+    assert all(len(x) < 1_000 for x in out.splitlines())
+
+
+def _child_peak_kib(argv: list[str]) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Run the CLI in a child process; return its result and peak resident memory in KiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = subprocess.run([sys.executable, "-m", "sanctions_tracker", *argv],
+                            capture_output=True, text=True, check=False)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return result, max(peak, before)
+
+
+def test_a_50_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    big = folder / "big.yaml"
+    with big.open("w") as fh:
+        fh.write("kind: sources\nsources:\n")
+        line = "  - {id: padding, publisher: p, title: t, file: f, sha256: x}\n"
+        fh.write(line * (50 * 1024 * 1024 // len(line)))
+    result, peak_kib = _child_peak_kib(["check", "--data", str(folder)])
+    assert result.returncode == 1
+    assert "big.yaml: error[file-too-large] the file has 52," in result.stdout
+    assert "raise --max-file-size" in result.stdout
+    assert peak_kib < 500 * 1024
+
+
+def test_the_alias_bomb_keeps_memory_flat(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, FIXTURES / "hostile" / "alias-bomb.yaml")
+    result, peak_kib = _child_peak_kib(["check", "--data", str(folder)])
+    assert result.returncode == 1
+    assert "error[yaml-alias]" in result.stdout
+    assert peak_kib < 500 * 1024
+
+
+def test_an_unexpected_exception_is_one_line_and_exit_70(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # No input reaches this path; a deliberately broken command shows what a bug looks like.
+    def broken(_args: object) -> int:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setitem(cli._COMMANDS, "check", broken)
+    code, out, err = _run(capsys, "check")
+    assert code == 70
+    assert out == ""
+    assert err.count("\n") == 1
+    assert "internal error (RuntimeError: simulated bug)" in err
+    assert "please report it with the command line: sanctions-tracker check" in err
+
+
+@pytest.mark.parametrize("option", ["--data", "--sources"])
+def test_options_naming_missing_paths_exit_2(option: str, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "check", option, str(tmp_path / "nope"))
+    assert code == 2
+    assert err.startswith("sanctions-tracker: error:")
+    assert os.fspath(tmp_path / "nope") in err
