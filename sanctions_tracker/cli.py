@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import SanctionsTrackerError, UsageError
 from .findings import Severity, has_errors
-from .render import REPORT_FORMATS
-from .report import SECTIONS
+from .report import REPORT_FORMATS, SECTIONS
 from .yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 
 if TYPE_CHECKING:
@@ -176,7 +175,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .reconcile import check  # noqa: PLC0415
+    from .reconciliation import check  # noqa: PLC0415
     from .render import (  # noqa: PLC0415
         finding_line,
         findings_document,
@@ -201,7 +200,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .reconcile import check  # noqa: PLC0415
+    from .reconciliation import check  # noqa: PLC0415
     from .render import render_report  # noqa: PLC0415
     from .report import ReportFilter, build_report  # noqa: PLC0415
     from .validation import documents_folder  # noqa: PLC0415
@@ -220,7 +219,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from .reconcile import check  # noqa: PLC0415
+    from .reconciliation import check  # noqa: PLC0415
     from .show import describe_record, render_record  # noqa: PLC0415
     from .validation import documents_folder  # noqa: PLC0415
 
@@ -237,7 +236,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .atomic_write import write_files_atomic, write_text_atomic  # noqa: PLC0415
     from .export import export_csv, export_ftm, export_json  # noqa: PLC0415
-    from .reconcile import check  # noqa: PLC0415
+    from .reconciliation import check  # noqa: PLC0415
     from .validation import documents_folder  # noqa: PLC0415
 
     documents = documents_folder(args.sources)
@@ -269,7 +268,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     from .diff import diff_datasets, render_diff  # noqa: PLC0415
     from .loader import load  # noqa: PLC0415
-    from .reconcile import check  # noqa: PLC0415
+    from .reconciliation import check  # noqa: PLC0415
 
     sides = []
     for folder in (args.old, args.new):

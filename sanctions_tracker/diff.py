@@ -10,7 +10,7 @@ from .converter import converter
 
 if TYPE_CHECKING:
     from .dataset import Dataset
-    from .reconcile import CheckResult
+    from .reconciliation import CheckResult
     from .totals import Known
 
 __all__ = ["Change", "DataDiff", "diff_datasets", "render_diff"]

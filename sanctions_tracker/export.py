@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from .dataset import Dataset
-    from .reconcile import CheckResult
+    from .reconciliation import CheckResult
     from .records import DesignationAction
     from .totals import Known
 

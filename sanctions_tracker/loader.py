@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from cattrs import AttributeValidationNote, BaseValidationError, IterableValidationNote
 
-from .converter import converter
+from .converter import converter, quick_converter
 from .dataset import Dataset, Origin
 from .errors import InputError
 from .findings import Finding, Location, Severity
@@ -24,7 +24,7 @@ from .records import (
     Source,
 )
 from .schema_messages import describe
-from .schemas import KINDS, validator_for
+from .schemas import KINDS, quick_check_for, validator_for
 from .yaml_reader import Limits, PathKey, format_path, read_yaml
 
 if TYPE_CHECKING:
@@ -139,6 +139,9 @@ def _schema_errors(
 ) -> set[tuple[str, int]]:
     """Report schema errors; return the (list, index) of each broken record, or _WHOLE_FILE."""
     broken: set[tuple[str, int]] = set()
+    quick_check = quick_check_for(kind)
+    if quick_check is not None and quick_check(data):
+        return broken
     for error in validator_for(kind).iter_errors(data):
         where = tuple(error.absolute_path)
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -168,8 +171,8 @@ def _kind_of(data: Any, name: str, findings: list[Finding]) -> str | None:
         ))
         return None
     kind = data.get("kind")
-    if kind not in KINDS:
-        what = "has no `kind:`" if kind is None else f"has kind {kind!r}"
+    if not isinstance(kind, str) or kind not in KINDS:
+        what = "has no `kind:`" if kind is None else f"has kind {kind!r:.60}"
         findings.append(Finding(
             "unknown-kind", Severity.ERROR,
             f"the file {what}: add `kind:` with one of {kinds}",
@@ -199,6 +202,10 @@ def _structure_errors(exc: BaseException, path: PathKey) -> Iterator[tuple[PathK
 
 
 def _structure(item: Any, cls: type[Any], origin: Origin, findings: list[Finding]) -> Any:
+    try:
+        return quick_converter.structure(item, cls)
+    except (ValueError, TypeError, KeyError):
+        pass  # structure again with details, to say where
     try:
         return converter.structure(item, cls)
     except (BaseValidationError, ValueError) as exc:

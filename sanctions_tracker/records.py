@@ -2,7 +2,7 @@
 
 Records are frozen: once loaded, a figure cannot change by accident on its way to a report.
 Validation that concerns one value sits next to its field; rules that relate several records
-(running totals, chains, sources that disagree) live in :mod:`sanctions_tracker.reconcile`.
+(running totals, chains, sources that disagree) live in :mod:`sanctions_tracker.reconciliation`.
 
 Subject field names follow the FollowTheMoney schemata they export to: ``Vessel`` (name,
 imoNumber, flag, mmsi, callSign, alias), ``Organization`` (name, country, alias) and ``Person``

@@ -18,14 +18,18 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from .dataset import Dataset
-    from .reconcile import CheckResult
+    from .reconciliation import CheckResult
     from .records import DesignationAction, ExportControlMeasure
     from .totals import Known, MeasureTotals
 
-__all__ = ["SECTIONS", "Report", "ReportFilter", "Table", "build_report"]
+__all__ = ["REPORT_FORMATS", "SECTIONS", "TEXT_FORMATS", "Report", "ReportFilter", "Table",
+           "build_report"]
 
 #: Sections of a report, in reading order; ``--section`` picks some of them.
 SECTIONS = ("summary", "timeline", "designations", "findings")
+#: Text formats (tabulate's table formats) and the structured ones, for ``--format``.
+TEXT_FORMATS = ("plain", "simple", "github", "markdown")
+REPORT_FORMATS = (*TEXT_FORMATS, "html", "csv", "json")
 
 
 @attrs.frozen

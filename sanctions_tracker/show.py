@@ -12,7 +12,7 @@ from .yaml_reader import locate
 
 if TYPE_CHECKING:
     from .dataset import Dataset
-    from .reconcile import CheckResult
+    from .reconciliation import CheckResult
     from .records import Evidence
 
 __all__ = ["describe_record", "render_record"]

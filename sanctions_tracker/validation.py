@@ -1,7 +1,7 @@
 """Validation: everything that can be said of the data without reconciling figures.
 
 That is what loading found (syntax, schema, duplicate ids), references between records, and
-the evidence checks. Reconciliation of figures is :mod:`sanctions_tracker.reconcile`.
+the evidence checks. Reconciliation of figures is :mod:`sanctions_tracker.reconciliation`.
 """
 
 from __future__ import annotations

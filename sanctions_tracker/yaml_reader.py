@@ -15,6 +15,7 @@ parser events instead:
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,7 @@ import yaml
 from .findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
 
 __all__ = [
@@ -162,6 +163,8 @@ def _resolve_plain(text: str) -> tuple[Any, str | None]:  # noqa: PLR0911 (one p
         return True, None
     if text == "false":
         return False, None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":  # noqa: PLR2004 (YYYY-MM-DD)
+        return text, None  # dates stay text; the schema's format check judges them
     if _INT.fullmatch(text):
         return int(text), None
     problem = _trap_message(text)
@@ -172,6 +175,7 @@ def _resolve_plain(text: str) -> tuple[Any, str | None]:  # noqa: PLR0911 (one p
     return text, None
 
 
+@functools.lru_cache(maxsize=1024)
 def _resolve_key(text: str) -> Any:
     if not text or text == "null":
         return None
@@ -292,49 +296,76 @@ class _Builder:
             container[key] = value
         frame[1] = _KEY_PENDING
 
-    def _push(self, container: Any, event: Any) -> None:
-        if len(self.stack) >= self.max_depth:
-            self.problems.at("too-deep",
-                             f"nesting deeper than {self.max_depth} levels: the data format "
-                             "needs far fewer (raise --max-depth only if this is intended)",
-                             event.start_mark)
-            raise _Stop
-        self.stack.append([container, _KEY_PENDING if type(container) is dict else None])
+    def _too_deep(self, event: Any) -> None:
+        self.problems.at("too-deep",
+                         f"nesting deeper than {self.max_depth} levels: the data format "
+                         "needs far fewer (raise --max-depth only if this is intended)",
+                         event.start_mark)
+        raise _Stop
 
-    def _pop(self, event: Any) -> None:
-        container = self.stack.pop()[0]
-        self._add(container, event)
+    def feed(self, get_event: Callable[[], Any]) -> None:  # noqa: C901, PLR0912
+        """Consume events until the stream ends, building ``self.root``.
 
-    def feed(self, events: Iterator[Any]) -> None:  # noqa: C901, PLR0912 (one branch per event type)
+        This loop runs once per event, millions of times on a large dataset: the common cases
+        (a plain or quoted scalar as a key or value) are handled inline, and everything rare
+        (anchors, tags, YAML 1.1 traps, errors) goes through the methods above.
+        """
         scalar, mstart, mend = yaml.ScalarEvent, yaml.MappingStartEvent, yaml.MappingEndEvent
         sstart, send, alias = yaml.SequenceStartEvent, yaml.SequenceEndEvent, yaml.AliasEvent
-        for event in events:
+        stack, key_pending, maybe_special = self.stack, _KEY_PENDING, _MAYBE_SPECIAL
+        max_depth = self.max_depth
+        while True:
+            event = get_event()
+            if event is None:
+                return
             cls = type(event)
             if cls is scalar:
                 if event.anchor is not None or event.tag is not None:
                     self._refuse_anchor_tag(event, implicit_ok=not event.implicit[0])
-                if event.style:  # quoted or block scalar: always text
-                    self._add(event.value, event)
-                    continue
-                if self.stack and self.stack[-1][1] is _KEY_PENDING:
+                text = event.value
+                frame = stack[-1] if stack else None
+                if frame is not None and frame[1] is key_pending:
                     # A key is a field name: YAML 1.1 words such as `no` stay text here, and
                     # only what YAML 1.2 itself reads as a number, boolean or null is refused.
-                    self._add(_resolve_key(event.value), event)
+                    key = text if event.style else _resolve_key(text)
+                    if type(key) is str and key not in frame[0]:
+                        frame[1] = key
+                    else:
+                        self._add(key, event)
                     continue
-                value, problem = _resolve_plain(event.value)
-                if problem is not None:
-                    self.problems.at("ambiguous-value", problem, event.start_mark)
-                self._add(value, event)
-            elif cls is mstart:
+                if event.style or (text and text[0] not in maybe_special):
+                    value: Any = text  # quoted, block, or plain text that cannot be a trap
+                else:
+                    value, problem = _resolve_plain(text)
+                    if problem is not None:
+                        self.problems.at("ambiguous-value", problem, event.start_mark)
+                if frame is None:
+                    self.root = value
+                elif frame[1] is None:
+                    frame[0].append(value)
+                else:
+                    if frame[1] is not _INVALID_KEY:
+                        frame[0][frame[1]] = value
+                    frame[1] = key_pending
+            elif cls is mstart or cls is sstart:
                 if event.anchor is not None or event.tag is not None:
                     self._refuse_anchor_tag(event, implicit_ok=False)
-                self._push({}, event)
+                if len(stack) >= max_depth:
+                    self._too_deep(event)
+                stack.append([{}, key_pending] if cls is mstart else [[], None])
             elif cls is mend or cls is send:
-                self._pop(event)
-            elif cls is sstart:
-                if event.anchor is not None or event.tag is not None:
-                    self._refuse_anchor_tag(event, implicit_ok=False)
-                self._push([], event)
+                container = stack.pop()[0]
+                frame = stack[-1] if stack else None
+                if frame is None:
+                    self.root = container
+                elif frame[1] is None:
+                    frame[0].append(container)
+                elif frame[1] is key_pending:  # a mapping or list used as a key
+                    self._add(container, event)
+                else:
+                    if frame[1] is not _INVALID_KEY:
+                        frame[0][frame[1]] = container
+                    frame[1] = key_pending
             elif cls is alias:
                 self._reference("alias", event.anchor, event.start_mark)
                 self._add(None, event)
@@ -397,12 +428,14 @@ def read_yaml(path: Path, display: str, limits: Limits | None = None) -> tuple[A
             raise _Stop from None
         text = _decode(raw, problems)
         builder = _Builder(problems, limits.max_depth)
+        loader = _Loader(text)
         try:
-            builder.feed(_events(text))
+            builder.feed(loader.get_event)
         except yaml.YAMLError as exc:
             _syntax_problem(exc, text, problems)
             raise _Stop from None
         finally:
+            loader.dispose()
             builder.report_references()
     except _Stop:
         return None, problems.items

@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 import sanctions_tracker
-from sanctions_tracker.render import REPORT_FORMATS, github_annotation, render_report
-from sanctions_tracker.report import build_report
+from sanctions_tracker.render import github_annotation, render_report
+from sanctions_tracker.report import REPORT_FORMATS, build_report
 
 MEASURE = "kr-2024-06-20-export-controls-russia"
 
