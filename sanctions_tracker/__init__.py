@@ -37,7 +37,36 @@ _EXPORTS = {
     "Limits": "yaml_reader",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "CheckResult",
+    "Dataset",
+    "DesignationAction",
+    "Dispute",
+    "Entity",
+    "Evidence",
+    "ExportControlMeasure",
+    "ExportControlSeries",
+    "Finding",
+    "Individual",
+    "InputError",
+    "Limits",
+    "Location",
+    "ReportFilter",
+    "SanctionsTrackerError",
+    "Severity",
+    "Source",
+    "StatedCounts",
+    "UsageError",
+    "Vessel",
+    "WriteError",
+    "__version__",
+    "build_report",
+    "check",
+    "load",
+    "reconcile",
+    "render_report",
+    "validate",
+]
 
 if TYPE_CHECKING:
     from .dataset import Dataset

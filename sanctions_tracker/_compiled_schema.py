@@ -14,6 +14,7 @@ generated documents.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +70,10 @@ def _is_date(value: Any) -> bool:
     return True
 
 
+def _bounded(test: Callable[[Any, Any], bool], bound: Any, value: Any) -> bool:
+    return test(value, bound)
+
+
 def _unique(items: list[Any]) -> bool:
     try:
         return len(set(items)) == len(items)
@@ -81,7 +86,7 @@ def _all_of(checks: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
     frozen = tuple(checks)
 
     def check(value: Any) -> bool:
-        for c in frozen:
+        for c in frozen:  # noqa: SIM110 (a loop is faster than all() over a generator)
             if not c(value):
                 return False
         return True
@@ -150,7 +155,7 @@ class _Compiler:
         key = (uri, ref.partition("#")[2])
         if key not in self.cache:
             holder: list[Callable[[Any], bool]] = []
-            self.cache[key] = lambda v: holder[0](v)  # recursion-safe placeholder
+            self.cache[key] = lambda v: holder[0](v)  # noqa: PLW0108 (bound late: recursion)
             compiled = self.compile(schema, uri)
             holder.append(compiled)
             self.cache[key] = compiled
@@ -194,7 +199,7 @@ class _Compiler:
             if schema["format"] != "date":
                 raise Unsupported(f"format {schema['format']!r}")
             checks.append(_is_date)
-        for keyword, test in (
+        bounds: tuple[tuple[str, Callable[[Any, Any], bool]], ...] = (
             ("minLength", lambda v, n: type(v) is not str or len(v) >= n),
             ("maxLength", lambda v, n: type(v) is not str or len(v) <= n),
             ("minItems", lambda v, n: type(v) is not list or len(v) >= n),
@@ -202,9 +207,10 @@ class _Compiler:
             ("minProperties", lambda v, n: type(v) is not dict or len(v) >= n),
             ("minimum", lambda v, n: type(v) not in (int, float) or v >= n),
             ("maximum", lambda v, n: type(v) not in (int, float) or v <= n),
-        ):
+        )
+        for keyword, test in bounds:
             if keyword in schema:
-                checks.append(lambda v, n=schema[keyword], t=test: t(v, n))
+                checks.append(functools.partial(_bounded, test, schema[keyword]))
         if schema.get("uniqueItems"):
             checks.append(lambda v: type(v) is not list or _unique(v))
         if "required" in schema:
@@ -232,7 +238,9 @@ class _Compiler:
             return lambda _v: True
         return checks[0] if len(checks) == 1 else _all_of(checks)
 
-    def _object(self, schema: dict[str, Any], base: str) -> Callable[[Any], bool]:
+    def _object(  # noqa: C901 (two specialised closures, chosen once)
+        self, schema: dict[str, Any], base: str
+    ) -> Callable[[Any], bool]:
         props = {k: self.compile(s, base) for k, s in schema.get("properties", {}).items()}
         extra = schema.get("additionalProperties", True)
         extra_check = None if extra is True else self.compile(extra, base)
@@ -244,7 +252,7 @@ class _Compiler:
             def check_named(value: Any) -> bool:
                 if type(value) is not dict:
                     return True
-                for key, sub in named:
+                for key, sub in named:  # noqa: SIM110 (a loop is faster than all())
                     if key in value and not sub(value[key]):
                         return False
                 return True
@@ -277,7 +285,7 @@ _KNOWN = frozenset({
 def compile_schema(schema: dict[str, Any], base: str,
                    resolve: Callable[[str, str], tuple[dict[str, Any], str]]
                    ) -> Callable[[Any], bool]:
-    """Compile ``schema`` (whose URI is ``base``) into a function: instance -> valid?
+    """Compile ``schema`` (whose URI is ``base``) into a function telling if an instance is valid.
 
     ``resolve(base, ref)`` returns the schema a ``$ref`` points to and that schema's own URI.
     Raises :class:`Unsupported` when the schema uses a keyword not implemented here.

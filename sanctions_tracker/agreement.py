@@ -13,9 +13,12 @@ if TYPE_CHECKING:
 __all__ = ["check_agreement"]
 
 
-def _statements(record: DesignationAction | ExportControlMeasure) -> dict[str, list[tuple[int, str, int]]]:
-    """figure -> [(evidence index, source id, value)] in evidence order."""
-    out: dict[str, list[tuple[int, str, int]]] = {}
+Statements = dict[str, list[tuple[int, str, int]]]
+
+
+def _statements(record: DesignationAction | ExportControlMeasure) -> Statements:
+    """Figure -> [(evidence index, source id, value)] in evidence order."""
+    out: Statements = {}
     for index, item in enumerate(record.evidence):
         for figure, value in item.states.items():
             out.setdefault(figure, []).append((index, item.source, value))
@@ -25,7 +28,7 @@ def _statements(record: DesignationAction | ExportControlMeasure) -> dict[str, l
 def check_agreement(dataset: Dataset) -> list[Finding]:
     """Every figure stated by two or more sources must be stated alike by all of them."""
     findings: list[Finding] = []
-    for record in [*dataset.actions.values(), *dataset.measures.values()]:
+    for record in dataset.figure_records():
         disputed = {d.figure: d.note for d in record.disputed}
         statements = _statements(record)
         for figure, said in statements.items():
@@ -46,7 +49,7 @@ def check_agreement(dataset: Dataset) -> list[Finding]:
                 ))
         for index, dispute in enumerate(record.disputed):
             values = {v for _, _, v in statements.get(dispute.figure, [])}
-            if len(values) < 2:  # noqa: PLR2004
+            if len(values) < 2:
                 findings.append(Finding(
                     "dispute-without-disagreement", Severity.WARNING,
                     f"{dispute.figure} is marked disputed, but its evidence states "

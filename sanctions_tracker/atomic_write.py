@@ -73,7 +73,8 @@ def write_files_atomic(folder: Path, files: dict[str, str]) -> None:
     except OSError as exc:
         if old is not None and not folder.exists():
             os.replace(old / folder.name, folder)  # put the previous output back
-        raise WriteError(f"{folder}: writing failed ({exc.strerror}); nothing was replaced") from None
+        message = f"{folder}: writing failed ({exc.strerror}); nothing was replaced"
+        raise WriteError(message) from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:

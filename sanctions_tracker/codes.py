@@ -42,7 +42,7 @@ CODES: dict[str, str] = {
     "source-file-missing": "the original document of a source is not in the sources folder",
     "source-hash-mismatch": "the original document's SHA-256 differs from the source record",
     "quote-not-in-source": "a quote does not occur in its original document",
-    # reconciliation: totals and chains
+    # Reconciliation of totals and chains.
     "total-mismatch": "total before plus the change does not give the total after",
     "negative-total": "a derived total is below zero",
     "derived-value": "a total not given was derived from the measure's other figures",
@@ -50,7 +50,7 @@ CODES: dict[str, str] = {
     "chain-unchecked": "a link of a chain rests on an unknown total",
     "series-out-of-order": "measures of a series are not listed in date order",
     "series-authority-mismatch": "a measure's authority differs from its series' authority",
-    # reconciliation: counts, sources, dates
+    # Reconciliation of counts, sources and dates.
     "itemized-count-mismatch": "itemized subjects do not match the stated count",
     "partly-itemized": "fewer subjects are named than the stated count",
     "not-itemized": "the sources name none of the subjects",

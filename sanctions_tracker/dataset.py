@@ -78,6 +78,10 @@ class Dataset:
         getattr(self, table)[record.id] = record
         return None
 
+    def figure_records(self) -> list[DesignationAction | ExportControlMeasure]:
+        """The records that state figures and carry evidence: actions, then measures."""
+        return [*self.actions.values(), *self.measures.values()]
+
     def measures_of(self, series_id: str) -> list[ExportControlMeasure]:
         """The measures of one series, in announcement order (ties keep file order)."""
         found = [m for m in self.measures.values() if m.series == series_id]

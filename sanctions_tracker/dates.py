@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from .findings import Finding, Severity
@@ -15,7 +16,7 @@ __all__ = ["check_dates"]
 def check_dates(dataset: Dataset) -> list[Finding]:
     """Check the dates of actions and measures, and the order of measures within each series."""
     findings: list[Finding] = []
-    for record in [*dataset.actions.values(), *dataset.measures.values()]:
+    for record in dataset.figure_records():
         if record.effective is not None and record.effective < record.announced:
             findings.append(Finding(
                 "effective-before-announced", Severity.ERROR,
@@ -37,7 +38,7 @@ def check_dates(dataset: Dataset) -> list[Finding]:
                 ))
     for series_id, series in dataset.series.items():
         in_file_order = [m for m in dataset.measures.values() if m.series == series_id]
-        for earlier, later in zip(in_file_order, in_file_order[1:]):
+        for earlier, later in itertools.pairwise(in_file_order):
             if later.announced < earlier.announced and (
                     dataset.origins[later.id].file == dataset.origins[earlier.id].file):
                 findings.append(Finding(

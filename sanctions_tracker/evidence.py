@@ -26,10 +26,6 @@ if TYPE_CHECKING:
 __all__ = ["check_documents", "check_figures", "check_references"]
 
 
-def _records(dataset: Dataset) -> list[DesignationAction | ExportControlMeasure]:
-    return [*dataset.actions.values(), *dataset.measures.values()]
-
-
 def _figure_path(record: DesignationAction | ExportControlMeasure, figure: str) -> tuple[str, ...]:
     return ("stated_counts", figure) if figure in ("vessels", "entities", "individuals") and (
         hasattr(record, "stated_counts")) else (figure,)
@@ -38,15 +34,15 @@ def _figure_path(record: DesignationAction | ExportControlMeasure, figure: str) 
 def check_references(dataset: Dataset) -> list[Finding]:
     """Evidence must cite a known source, and a measure a known series."""
     findings: list[Finding] = []
-    if not dataset.sources and _records(dataset):
-        files = sorted({dataset.origins[r.id].file for r in _records(dataset)})
+    if not dataset.sources and dataset.figure_records():
+        files = sorted({dataset.origins[r.id].file for r in dataset.figure_records()})
         return [Finding(
             "no-sources", Severity.ERROR,
             "no source records were loaded, so no evidence can be traced: pass the folder of "
             "`kind: sources` files too (for the shipped layout, --data data --data seeds)",
             Location(files[0]),
         )]
-    for record in _records(dataset):
+    for record in dataset.figure_records():
         for index, item in enumerate(record.evidence):
             if item.source not in dataset.sources:
                 findings.append(Finding(
@@ -70,7 +66,7 @@ def check_references(dataset: Dataset) -> list[Finding]:
 def check_figures(dataset: Dataset) -> list[Finding]:
     """Figures a quote states must be written in it; figures a record gives must be stated."""
     findings: list[Finding] = []
-    for record in _records(dataset):
+    for record in dataset.figure_records():
         for index, item in enumerate(record.evidence):
             for figure, value in item.states.items():
                 if not occurs_in(value, item.quote):
@@ -108,7 +104,7 @@ def _is_supported(record: DesignationAction | ExportControlMeasure, figure: str,
 
 def check_documents(dataset: Dataset, documents: Path | None) -> list[Finding]:
     """Compare every quote with the normalised text of its original document."""
-    records = _records(dataset)
+    records = dataset.figure_records()
     if documents is None:
         return [Finding(
             "quotes-not-checked", Severity.INFO,

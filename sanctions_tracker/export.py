@@ -47,6 +47,7 @@ def _subject_properties(subject: Subject) -> dict[str, list[str]]:
     props: dict[str, list[str]] = {"name": [subject.name], "topics": ["sanction"]}
     if subject.aliases:
         props["alias"] = list(subject.aliases)
+    extra: dict[str, object]
     if isinstance(subject, Vessel):
         extra = {"imoNumber": subject.imo_number, "flag": subject.flag, "mmsi": subject.mmsi,
                  "callSign": subject.call_sign}
@@ -189,5 +190,5 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
         ["record", "source", "quote", "states"],
         [{"record": r.id, "source": e.source, "quote": e.quote,
           "states": "; ".join(f"{k}={v}" for k, v in e.states.items())}
-         for r in [*dataset.actions.values(), *dataset.measures.values()] for e in r.evidence])
+         for r in dataset.figure_records() for e in r.evidence])
     return files

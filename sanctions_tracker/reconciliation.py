@@ -13,8 +13,8 @@ import attrs
 
 from .agreement import check_agreement
 from .counts import check_counts
-from .dates import check_dates
 from .dataset import resolve_locations
+from .dates import check_dates
 from .findings import Finding, sort_findings
 from .totals import MeasureTotals, reconcile_totals
 from .validation import validation_findings

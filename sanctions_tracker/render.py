@@ -97,7 +97,7 @@ def _render_html(report: Report) -> str:
             body.append("<p>(none)</p>")
         body.extend(f"<p>{html.escape(note)}</p>" for note in table.notes if table.rows)
     body.append(f"<p>{html.escape(_summary(report))}</p>")
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
+    return ('<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
             "<title>sanctions-tracker report</title></head>\n<body>\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
 

@@ -38,7 +38,7 @@ def _found(value: Any) -> str:
     return _shown(value)
 
 
-def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912 (one case per keyword)
+def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912, PLR0915 (per keyword)
     """A message that names the value and how to fix it, prefixed by the JSON path."""
     where = error.json_path
     keyword = error.validator

@@ -82,7 +82,7 @@ def describe_record(dataset: Dataset, result: CheckResult, record_id: str) -> di
             described["link"] = totals.link.value
     if isinstance(record, Source):
         described["cited_by"] = [
-            r.id for r in [*dataset.actions.values(), *dataset.measures.values()]
+            r.id for r in dataset.figure_records()
             if any(e.source == record_id for e in r.evidence)
         ]
     if isinstance(record, ExportControlSeries):
@@ -94,43 +94,51 @@ def describe_record(dataset: Dataset, result: CheckResult, record_id: str) -> di
     return described
 
 
+def _field_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}"
+                         for k, v in value.items())
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "(none)"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return str(value)
+
+
+def _evidence_lines(index: int, e: dict[str, Any]) -> list[str]:
+    date = (f"published {e['published']}" if e["published"] else
+            f"updated {e['updated']}" if e["updated"] else "undated")
+    title = e["title"] or "?"
+    lines = ["", f"Evidence {index}: {e['publisher'] or e['source']}, \"{title}\" ({date})"]
+    if e["url"]:
+        lines.append(f"  {e['url']}")
+    lines.append(f"  \u201c{e['quote']}\u201d")
+    if e["states"]:
+        lines.append("  states: " + ", ".join(f"{k} {v:,}" for k, v in e["states"].items()))
+    return lines
+
+
 def render_record(described: dict[str, Any]) -> str:
     """The text form of :func:`describe_record`."""
     where = described["file"] + (f":{described['line']}" if described["line"] else "")
     lines = [f"{described['id']}  ({described['kind']}, {where})", ""]
     fields = {k: v for k, v in described["fields"].items() if k not in ("id", "evidence")}
     width = max((len(k) for k in fields), default=0)
-    for key, value in fields.items():
-        if isinstance(value, dict):
-            value = ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}"
-                              for k, v in value.items())
-        elif isinstance(value, list):
-            value = "; ".join(str(v) for v in value) or "(none)"
-        elif isinstance(value, int) and not isinstance(value, bool):
-            value = f"{value:,}"
-        lines.append(f"  {key.ljust(width)}  {value}")
+    lines += [f"  {key.ljust(width)}  {_field_text(value)}" for key, value in fields.items()]
     if described.get("figures"):
         lines += ["", "Figures:"]
         for f in described["figures"]:
-            where = (f"stated by {', '.join(f['stated_by'])}" if f.get("stated_by")
-                     else f.get("how") or "stated by no quote")
-            lines.append(f"  {f['figure']:<14} {f['value']:>10,}  {f['basis']:<8} {where}")
+            origin = (f"stated by {', '.join(f['stated_by'])}" if f.get("stated_by")
+                      else f.get("how") or "stated by no quote")
+            lines.append(f"  {f['figure']:<14} {f['value']:>10,}  {f['basis']:<8} {origin}")
     if "link" in described:
         lines.append(f"  link to the previous measure: {described['link']}")
     for index, e in enumerate(described.get("evidence", []), 1):
-        date = (f"published {e['published']}" if e["published"] else
-                f"updated {e['updated']}" if e["updated"] else "undated")
-        lines += ["", f"Evidence {index}: {e['publisher'] or e['source']}, "
-                      f"\"{e['title'] or '?'}\" ({date})"]
-        if e["url"]:
-            lines.append(f"  {e['url']}")
-        lines.append(f"  \u201c{e['quote']}\u201d")
-        if e["states"]:
-            lines.append("  states: " + ", ".join(f"{k} {v:,}" for k, v in e["states"].items()))
+        lines += _evidence_lines(index, e)
     for key in ("cited_by", "measures"):
         if key in described:
-            lines += ["", f"{key.replace('_', ' ').capitalize()}: "
-                          + (", ".join(described[key]) or "(none)")]
+            label = key.replace("_", " ").capitalize()
+            lines += ["", f"{label}: {', '.join(described[key]) or '(none)'}"]
     lines += ["", f"Status: {described['status']}"]
     lines += [f"  {f['location']}: {f['severity']}[{f['code']}] {f['message']}"
               for f in described["findings"]]

@@ -90,10 +90,11 @@ class _Reconciler:
         self.findings: list[Finding] = []
         self.totals: dict[str, MeasureTotals] = {}
 
-    def _finding(self, code: str, severity: Severity, message: str, measure_id: str,
-                 field: str, related: tuple[tuple[str, str], ...] = ()) -> None:
+    def _finding(self, code: str, severity: Severity, message: str, *, at: tuple[str, str],
+                 related: tuple[tuple[str, str], ...] = ()) -> None:
+        """Record a finding at ``at`` = (measure id, field), with related (id, field) places."""
         self.findings.append(Finding(
-            code, severity, message, self.dataset.at(measure_id, field),
+            code, severity, message, self.dataset.at(*at),
             related=tuple(self.dataset.at(rid, rfield) for rid, rfield in related),
         ))
 
@@ -112,7 +113,7 @@ class _Reconciler:
                     f"{_n(before.value)} {change.how} = {_n(expected)}, but total_after is "
                     f"{_n(after.value)} (a difference of {_n(after.value - expected)}): correct "
                     "one of the figures, or record the removal or adjustment that explains it",
-                    m.id, "total_after",
+                    at=(m.id, "total_after"),
                 )
         elif before and change:
             after = Known(before.value + change.value, Provenance.DERIVED,
@@ -129,13 +130,13 @@ class _Reconciler:
                     self._finding(
                         "negative-total", Severity.ERROR,
                         f"{name} would be {known.how} = {_n(known.value)}, below zero: "
-                        "one of the figures is wrong", m.id, "id",
+                        "one of the figures is wrong", at=(m.id, "id"),
                     )
                 else:
                     self._finding(
                         "derived-value", Severity.INFO,
                         f"{name} is not given; derived as {known.how} = {_n(known.value)}",
-                        m.id, "id",
+                        at=(m.id, "id"),
                     )
         return before, change, after
 
@@ -153,7 +154,7 @@ class _Reconciler:
             if previous is None:
                 link = LinkStatus.START
             elif level is not None and before is not None:
-                link = self._link(previous, level, m, before, change, after)
+                link = self._link(previous, level, m, (before, change, after))
             else:
                 link = LinkStatus.UNCHECKED
                 self._unchecked(previous, m, level, before)
@@ -177,11 +178,13 @@ class _Reconciler:
             "chain-unchecked", Severity.INFO,
             f"the link from {prev.id} ({prev.announced}) to this measure rests on nothing: "
             f"{' and '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not known",
-            m.id, "id", related=((prev.id, "id"),),
+            at=(m.id, "id"), related=((prev.id, "id"),),
         )
 
     def _link(self, prev: ExportControlMeasure, level: Known, m: ExportControlMeasure,
-              before: Known, change: Known | None, after: Known | None) -> LinkStatus:
+              own: tuple[Known, Known | None, Known | None]) -> LinkStatus:
+        """Compare the previous total after with this measure's (given or derived) total before."""
+        before, change, after = own
         if before.value == level.value:
             return LinkStatus.OK
         gap = before.value - level.value
@@ -190,7 +193,9 @@ class _Reconciler:
                       f"from total_before {_n(before.value)}")
             field = "total_before"
         else:
-            assert change is not None and after is not None  # before was derived from them
+            # A derived total before came from this measure's change and total after.
+            assert change is not None
+            assert after is not None
             detail = (f"{prev.id} left the list at {_n(level.value)}, and "
                       f"{_n(level.value)} {change.how} = {_n(level.value + change.value)}, "
                       f"not the {_n(after.value)} given as total_after")
@@ -200,7 +205,7 @@ class _Reconciler:
             f"chain break of {_n(abs(gap))} item{'s' if abs(gap) != 1 else ''}: {detail}; "
             "record the removal or reclassification that explains it (a measure with "
             "items_removed or net_adjustment and its own evidence), or correct a figure",
-            m.id, field, related=((prev.id, "total_after" if level.provenance is
+            at=(m.id, field), related=((prev.id, "total_after" if level.provenance is
                                    Provenance.GIVEN else "id"),),
         )
         return LinkStatus.BREAK

@@ -163,7 +163,7 @@ def _resolve_plain(text: str) -> tuple[Any, str | None]:  # noqa: PLR0911 (one p
         return True, None
     if text == "false":
         return False, None
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":  # noqa: PLR2004 (YYYY-MM-DD)
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
         return text, None  # dates stay text; the schema's format check judges them
     if _INT.fullmatch(text):
         return int(text), None
@@ -252,7 +252,8 @@ class _Builder:
             if kind in self.first:
                 name, mark = self.first[kind]
                 n = self.count[kind]
-                more = f" (the file has {n} {kind}{'es' if kind == 'alias' else 's'})" if n > 1 else ""
+                plural = f"{kind}{'es' if kind == 'alias' else 's'}"
+                more = f" (the file has {n} {plural})" if n > 1 else ""
                 self.problems.at(code, f"{kind} {sign}{name} is not allowed: {fix}{more}", mark)
 
     def _refuse_anchor_tag(self, event: Any, *, implicit_ok: bool) -> None:
@@ -303,7 +304,7 @@ class _Builder:
                          event.start_mark)
         raise _Stop
 
-    def feed(self, get_event: Callable[[], Any]) -> None:  # noqa: C901, PLR0912
+    def feed(self, get_event: Callable[[], Any]) -> None:  # noqa: C901, PLR0912, PLR0915
         """Consume events until the stream ends, building ``self.root``.
 
         This loop runs once per event, millions of times on a large dataset: the common cases
