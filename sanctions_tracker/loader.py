@@ -86,14 +86,20 @@ def yaml_files(root: Path) -> Iterator[tuple[Path, Finding | None]]:
                 yield path, None
 
 
-def load(paths: Iterable[Path | str] | None = None, *, limits: Limits | None = None) -> Dataset:
-    """Load every YAML file below ``paths`` (folders or files) into one :class:`Dataset`.
+def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None, *,
+         limits: Limits | None = None) -> Dataset:
+    """Load every YAML file below ``path`` (a folder or file, or several) into one Dataset.
 
-    With no paths, loads the data and source records that ship with the tool. Problems in the
+    With no path, loads the data and source records that ship with the tool. Problems in the
     files become ``dataset.findings``; only a path that does not exist raises
     :class:`~sanctions_tracker.errors.InputError`.
     """
-    roots = default_paths() if paths is None else [Path(p) for p in paths]
+    if path is None:
+        roots = default_paths()
+    elif isinstance(path, (str, os.PathLike)):
+        roots = [Path(path)]
+    else:
+        roots = [Path(p) for p in path]
     limits = limits or Limits()
     dataset = Dataset()
     for root in roots:

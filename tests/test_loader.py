@@ -87,3 +87,11 @@ def test_duplicate_id_points_at_both_records() -> None:
     (finding,) = dataset.findings
     assert finding.code == "duplicate-id"
     assert os.path.abspath(finding.related[0].file) == str(BASE / "series.yaml")
+
+
+def test_load_takes_one_path_or_several() -> None:
+    one = load(BASE / "series.yaml")
+    assert list(one.series) == ["test-list"]
+    assert list(load(str(BASE)).sources) == ["plain-article", "cut-off-wordpress", "chain-notices"]
+    assert set(load([BASE / "series.yaml", str(BASE / "sources.yaml")]).origins) == {
+        "test-list", "plain-article", "cut-off-wordpress", "chain-notices"}
