@@ -24,6 +24,14 @@ def _copy_data(tmp_path: Path) -> Path:
     return target
 
 
+def _data_with_total_1403(tmp_path: Path) -> tuple[Path, int]:
+    """A copy of the shipped data whose 1,402 total is 1,403, and that figure's line."""
+    data = _copy_data(tmp_path)
+    line = _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n",
+                    "    total_after: 1403\n")
+    return data, line
+
+
 def _replace(path: Path, old: str, new: str) -> int:
     """Replace text once and return the 1-based line where it was."""
     text = path.read_text(encoding="utf-8")
@@ -50,9 +58,7 @@ def test_validate_without_originals_says_the_quote_check_was_skipped(
 def test_a_changed_figure_fails_naming_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = _copy_data(tmp_path)
-    line = _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n",
-                    "    total_after: 1403\n")
+    data, line = _data_with_total_1403(tmp_path)
     assert main(["validate", "--data", str(data), "--data", str(SEEDS)]) == 1
     out = capsys.readouterr().out
     assert f"kr-export-controls.yaml:{line}:18: error[figure-not-in-evidence]" in out
@@ -136,9 +142,7 @@ def test_check_shipped_data_passes(
 def test_check_names_the_arithmetic_of_a_wrong_total(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = _copy_data(tmp_path)
-    line = _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n",
-                    "    total_after: 1403\n")
+    data, line = _data_with_total_1403(tmp_path)
     assert main(["check", "--data", str(data), "--data", str(SEEDS)]) == 1
     out = capsys.readouterr().out
     assert (f"kr-export-controls.yaml:{line}:18: error[total-mismatch] "
@@ -148,8 +152,7 @@ def test_check_names_the_arithmetic_of_a_wrong_total(
 def test_check_json_is_one_object_with_status_counts_and_findings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    data = _copy_data(tmp_path)
-    _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n", "    total_after: 1403\n")
+    data, _ = _data_with_total_1403(tmp_path)
     assert main(["check", "--data", str(data), "--data", str(SEEDS), "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
     assert document["status"] == "fail"
@@ -162,8 +165,7 @@ def test_check_json_is_one_object_with_status_counts_and_findings(
 
 
 def test_check_github_annotations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    data = _copy_data(tmp_path)
-    _replace(data / "kr-export-controls.yaml", "    total_after: 1402\n", "    total_after: 1403\n")
+    data, _ = _data_with_total_1403(tmp_path)
     assert main(["check", "--data", str(data), "--data", str(SEEDS), "--format", "github"]) == 1
     lines = capsys.readouterr().out.splitlines()
     error = next(x for x in lines if "title=total-mismatch" in x)
