@@ -11,7 +11,7 @@ __all__ = ["CODES"]
 CODES: dict[str, str] = {
     # reading files
     "unreadable-file": "the file could not be read from disk",
-    "outside-data-folder": "a link in the data folder points outside it",
+    "outside-data-folder": "a link in the data or sources folder points outside it",
     "file-too-large": "the file is larger than the size limit",
     "not-utf8": "the file is not UTF-8 text (for instance UTF-16, or invalid bytes)",
     "nul-byte": "the file contains a NUL byte",

@@ -114,9 +114,19 @@ def check_documents(dataset: Dataset, documents: Path | None) -> list[Finding]:
         )]
     texts: dict[str, str | None] = {}
     findings: list[Finding] = []
+    top = documents.resolve()
     for source_id, source in dataset.sources.items():
         path = documents / source.file
         here = dataset.at(source_id, "file")
+        if path.exists() and top not in path.resolve().parents:
+            findings.append(Finding(
+                "outside-data-folder", Severity.ERROR,
+                f"{path} links to {path.resolve()}, outside the sources folder: copy the "
+                "document into the folder instead of linking to it",
+                here,
+            ))
+            texts[source_id] = None
+            continue
         if not path.is_file():
             findings.append(Finding(
                 "source-file-missing", Severity.ERROR,

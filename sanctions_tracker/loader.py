@@ -105,11 +105,11 @@ def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None 
     for root in roots:
         if not root.exists():
             raise InputError(f"{root}: no such file or folder")
-        for path, refusal in yaml_files(root):
+        for file, refusal in yaml_files(root):
             if refusal is not None:
                 dataset.findings.append(refusal)
                 continue
-            _load_file(dataset, path, _display(path), limits)
+            _load_file(dataset, file, _display(file), limits)
     return dataset
 
 

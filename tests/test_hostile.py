@@ -168,3 +168,17 @@ def test_options_naming_missing_paths_exit_2(option: str, tmp_path: Path,
     assert code == 2
     assert err.startswith("sanctions-tracker: error:")
     assert os.fspath(tmp_path / "nope") in err
+
+
+def test_a_link_out_of_the_sources_folder_is_refused(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    documents = tmp_path / "documents"
+    shutil.copytree(FIXTURES / "documents", documents)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the tool to read")
+    (documents / "plain-article.txt").unlink()
+    (documents / "plain-article.txt").symlink_to(secret)
+    code, out, _ = _run(capsys, "check", "--data", str(BASE), "--sources", str(documents))
+    assert code == 1
+    assert "error[outside-data-folder]" in out
+    assert "outside the sources folder" in out
