@@ -268,7 +268,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_diff(args: argparse.Namespace) -> int:
     from .diff import diff_datasets, render_diff  # noqa: PLC0415
     from .loader import load  # noqa: PLC0415
-    from .reconciliation import check  # noqa: PLC0415
 
     sides = []
     for folder in (args.old, args.new):
@@ -277,9 +276,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
         if broken:
             print(f"note: {folder}: {len(broken)} file(s) with errors; records that could not "
                   "be loaded are not compared", file=sys.stderr)
-        sides.append((dataset, check(dataset)))
-    (old, old_result), (new, new_result) = sides
-    difference = diff_datasets(old, new, old_result, new_result)
+        sides.append(dataset)
+    difference = diff_datasets(*sides)
     if args.format == "json":
         print(json.dumps(difference.as_dict(), indent=2, ensure_ascii=False, default=str))
     else:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .converter import converter
+from .totals import reconcile_totals
 
 if TYPE_CHECKING:
     from .dataset import Dataset
-    from .reconciliation import CheckResult
     from .totals import Known
 
 __all__ = ["Change", "DataDiff", "diff_datasets", "render_diff"]
@@ -66,9 +66,9 @@ def _value(known: Known | None) -> int | None:
     return None if known is None else known.value
 
 
-def diff_datasets(old: Dataset, new: Dataset, old_result: CheckResult,
-                  new_result: CheckResult) -> DataDiff:
+def diff_datasets(old: Dataset, new: Dataset) -> DataDiff:
     """Records added, removed and changed, and reconciled totals that moved."""
+    old_totals, new_totals = reconcile_totals(old)[1], reconcile_totals(new)[1]
     before, after = _records(old), _records(new)
     changed = []
     for rid in sorted(before.keys() & after.keys()):
@@ -76,10 +76,10 @@ def diff_datasets(old: Dataset, new: Dataset, old_result: CheckResult,
         changed += [Change(rid, key, a.get(key), b.get(key))
                     for key in sorted(a.keys() | b.keys()) if a.get(key) != b.get(key)]
     totals = []
-    for mid in sorted(old_result.totals.keys() & new_result.totals.keys()):
+    for mid in sorted(old_totals.keys() & new_totals.keys()):
         for name in ("total_before", "total_after"):
-            x = _value(getattr(old_result.totals[mid], name))
-            y = _value(getattr(new_result.totals[mid], name))
+            x = _value(getattr(old_totals[mid], name))
+            y = _value(getattr(new_totals[mid], name))
             if x != y:
                 totals.append(Change(mid, name, x, y))
     return DataDiff(tuple(sorted(after.keys() - before.keys())),

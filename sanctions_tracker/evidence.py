@@ -15,20 +15,21 @@ from typing import TYPE_CHECKING
 
 from .findings import Finding, Location, Severity
 from .number_forms import occurs_in
+from .records import DesignationAction
 from .source_text import normalise_document, normalise_quote, sha256_of
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from .dataset import Dataset
-    from .records import DesignationAction, ExportControlMeasure
+    from .records import ExportControlMeasure
 
 __all__ = ["check_documents", "check_figures", "check_references"]
 
 
 def _figure_path(record: DesignationAction | ExportControlMeasure, figure: str) -> tuple[str, ...]:
-    return ("stated_counts", figure) if figure in ("vessels", "entities", "individuals") and (
-        hasattr(record, "stated_counts")) else (figure,)
+    """Where a figure sits in its record: an action's counts are under ``stated_counts``."""
+    return ("stated_counts", figure) if isinstance(record, DesignationAction) else (figure,)
 
 
 def check_references(dataset: Dataset) -> list[Finding]:

@@ -15,6 +15,7 @@ from . import __version__
 from .converter import converter
 from .records import Entity, Individual, Subject, Vessel
 from .render import findings_document
+from .totals import figure_cells
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -176,10 +177,8 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
         row = {k: _flat(v) for k, v in converter.unstructure(m).items()
                if k not in ("evidence", "disputed")}
         if t is not None:
-            for name in ("total_before", "total_after"):
-                known = getattr(t, name)
-                row[name] = None if known is None else known.value
-                row[f"{name}_basis"] = None if known is None else known.provenance.value
+            row.update(figure_cells("total_before", t.total_before))
+            row.update(figure_cells("total_after", t.total_after))
             row["link"] = t.link.value
         rows.append(row)
     files["measures.csv"] = _csv(

@@ -17,7 +17,16 @@ from .codes import CODES
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["Finding", "Location", "Severity", "count_by_severity", "has_errors", "sort_findings"]
+__all__ = [
+    "Finding",
+    "Location",
+    "Severity",
+    "count_by_severity",
+    "counts_summary",
+    "finding_line",
+    "has_errors",
+    "sort_findings",
+]
 
 
 class Severity(str, enum.Enum):
@@ -74,6 +83,9 @@ class Finding:
         if value not in CODES:
             raise ValueError(f"unknown finding code {value!r}: register it in codes.CODES")
 
+    def __str__(self) -> str:
+        return finding_line(str(self.location), self.severity.value, self.code, self.message)
+
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         """Order by file, position, then code, so output is stable from run to run."""
         loc = self.location
@@ -96,3 +108,19 @@ def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
     for f in findings:
         counts[f.severity.value] += 1
     return counts
+
+
+def finding_line(location: str, severity: str, code: str, message: str) -> str:
+    """``file:line:col: severity[code] message``, the one-line form every output shares.
+
+    Takes plain strings so that tables of findings (reports, ``show``) print the same line as
+    :class:`Finding` itself does.
+    """
+    return f"{location}: {severity}[{code}] {message}"
+
+
+def counts_summary(counts: dict[str, int]) -> str:
+    """``2 errors, 0 warnings, 1 info`` from :func:`count_by_severity` counts."""
+    errors, warnings, infos = counts["error"], counts["warning"], counts["info"]
+    return (f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}, {infos} info")

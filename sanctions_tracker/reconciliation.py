@@ -15,7 +15,7 @@ from .agreement import check_agreement
 from .counts import check_counts
 from .dataset import resolve_locations
 from .dates import check_dates
-from .findings import Finding, sort_findings
+from .findings import Finding, has_errors, sort_findings
 from .totals import MeasureTotals, reconcile_totals
 from .validation import validation_findings
 
@@ -37,7 +37,7 @@ class CheckResult:
     @property
     def passed(self) -> bool:
         """True when no finding is an error."""
-        return not any(f.severity.value == "error" for f in self.findings)
+        return not has_errors(self.findings)
 
 
 def reconcile(dataset: Dataset) -> tuple[list[Finding], dict[str, MeasureTotals]]:

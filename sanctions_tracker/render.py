@@ -8,7 +8,8 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
-from .findings import count_by_severity
+from .findings import count_by_severity, counts_summary
+from .findings import finding_line as format_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -62,9 +63,7 @@ _TEXT_FORMATS = {"plain": "plain", "simple": "simple", "github": "github", "mark
 
 
 def _summary(report: Report) -> str:
-    c = report.counts
-    return (f"Checks: {c['error']} error{'s' if c['error'] != 1 else ''}, "
-            f"{c['warning']} warning{'s' if c['warning'] != 1 else ''}, {c['info']} info")
+    return f"Checks: {counts_summary(report.counts)}"
 
 
 def _render_text(report: Report, fmt: str) -> str:
@@ -72,7 +71,7 @@ def _render_text(report: Report, fmt: str) -> str:
     parts = []
     for table in report.tables:
         if table.section == "findings":
-            lines = [f"{r['location']}: {r['severity']}[{r['code']}] {r['message']}"
+            lines = [format_line(r["location"], r["severity"], r["code"], r["message"])
                      for r in table.rows]
             body = "\n".join(f"- {x}" if fmt == "markdown" else x for x in lines)
             parts.append(f"{heading}{_summary(report)}" + (f"\n\n{body}" if lines else ""))
@@ -153,15 +152,12 @@ def render_report(report: Report, fmt: str = "simple") -> str:
 
 def finding_line(finding: Finding) -> str:
     """``file:line:col: severity[code] message``, the one-line form of a finding."""
-    return f"{finding.location}: {finding.severity.value}[{finding.code}] {finding.message}"
+    return str(finding)
 
 
 def summary_line(findings: Iterable[Finding]) -> str:
     """``2 errors, 0 warnings, 1 info`` for a list of findings."""
-    counts = count_by_severity(findings)
-    errors, warnings, infos = counts["error"], counts["warning"], counts["info"]
-    return (f"{errors} error{'s' if errors != 1 else ''}, "
-            f"{warnings} warning{'s' if warnings != 1 else ''}, {infos} info")
+    return counts_summary(count_by_severity(findings))
 
 
 def _location_dict(location: Location) -> dict[str, Any]:

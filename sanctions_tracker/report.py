@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .totals import LinkStatus
+from .findings import count_by_severity
+from .totals import LinkStatus, figure_cells
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -74,13 +75,6 @@ def _sources(record: DesignationAction | ExportControlMeasure) -> str:
     return ", ".join(dict.fromkeys(e.source for e in record.evidence))
 
 
-def _figure(name: str, known: Known | None) -> dict[str, Any]:
-    """A figure cell and its basis cell: ``total_before`` and ``total_before_basis``."""
-    if known is None:
-        return {name: None, f"{name}_basis": None}
-    return {name: known.value, f"{name}_basis": known.provenance.value}
-
-
 _TIMELINE_NOTE = (
     "Totals marked (derived) come from the measure's other figures, (carried) from the previous "
     "measure; neither is in the data. Link: whether the measure starts where the previous one "
@@ -101,8 +95,8 @@ def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
             {
                 "series": series.id, "announced": m.announced.isoformat(), "measure": m.id,
                 "items_added": m.items_added, "items_removed": m.items_removed,
-                **_figure("total_before", totals[m.id].total_before),
-                **_figure("total_after", totals[m.id].total_after),
+                **figure_cells("total_before", totals[m.id].total_before),
+                **figure_cells("total_after", totals[m.id].total_after),
                 "link": totals[m.id].link.value, "sources": _sources(m),
             }
             for m in dataset.measures_of(series.id) if keep.keeps(m.authority, m.announced)
@@ -172,7 +166,8 @@ def _series_summary(dataset: Dataset, totals: dict[str, MeasureTotals],
         rows.append({
             "series": series.id, "authority": series.authority, "updates": n,
             "first": measures[0].announced.isoformat(), "last": measures[-1].announced.isoformat(),
-            "items_added": added, **_figure("from_total", start), **_figure("to_total", end),
+            "items_added": added, **figure_cells("from_total", start),
+            **figure_cells("to_total", end),
             "breaks": links.count(LinkStatus.BREAK),
             "unchecked": links.count(LinkStatus.UNCHECKED), "summary": text,
         })
@@ -236,6 +231,4 @@ def build_report(dataset: Dataset, result: CheckResult,
         "findings": lambda: [_findings(result)],
     }
     tables = [t for section in SECTIONS if section in keep.sections for t in makers[section]()]
-    counts = {s: sum(1 for f in result.findings if f.severity.value == s)
-              for s in ("error", "warning", "info")}
-    return Report(tuple(tables), counts)
+    return Report(tuple(tables), count_by_severity(result.findings))

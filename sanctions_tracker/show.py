@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from .converter import converter
 from .errors import UsageError
+from .findings import finding_line
 from .records import DesignationAction, ExportControlMeasure, ExportControlSeries, Source
 from .yaml_reader import locate
 
@@ -140,6 +141,6 @@ def render_record(described: dict[str, Any]) -> str:
             label = key.replace("_", " ").capitalize()
             lines += ["", f"{label}: {', '.join(described[key]) or '(none)'}"]
     lines += ["", f"Status: {described['status']}"]
-    lines += [f"  {f['location']}: {f['severity']}[{f['code']}] {f['message']}"
+    lines += ["  " + finding_line(f["location"], f["severity"], f["code"], f["message"])
               for f in described["findings"]]
     return "\n".join(lines) + "\n"

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from .dataset import Dataset
     from .records import ExportControlMeasure
 
-__all__ = ["Known", "LinkStatus", "MeasureTotals", "Provenance", "reconcile_totals"]
+__all__ = ["Known", "LinkStatus", "MeasureTotals", "Provenance", "figure_cells",
+           "reconcile_totals"]
 
 
 class Provenance(str, enum.Enum):
@@ -58,6 +59,13 @@ class MeasureTotals:
     net_change: Known | None
     total_after: Known | None
     link: LinkStatus
+
+
+def figure_cells(name: str, known: Known | None) -> dict[str, int | str | None]:
+    """A figure and where it comes from, as flat cells: ``total_before``, ``total_before_basis``."""
+    if known is None:
+        return {name: None, f"{name}_basis": None}
+    return {name: known.value, f"{name}_basis": known.provenance.value}
 
 
 def _n(value: int) -> str:
