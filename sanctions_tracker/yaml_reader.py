@@ -398,6 +398,13 @@ def _syntax_problem(exc: yaml.YAMLError, source: str, problems: _Problems) -> No
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     text = f"{context}, {problem}" if context else str(problem)
+    if "nesting depth" in str(problem):
+        # libyaml has a nesting limit of its own (1,000 levels since 0.2.5), which its scanner
+        # may reach before the builder sees the events: it is the same refusal as ours.
+        problems.add("too-deep",
+                     "nesting deeper than the YAML parser allows: the data format needs far "
+                     "fewer levels", *((mark.line + 1, mark.column + 1) if mark else ()))
+        return
     if mark is not None and _char_at(source, mark.line, mark.column) == "\t":
         text += " (a tab: YAML does not allow tabs for indentation, use spaces)"
     if mark is not None:
