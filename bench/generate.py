@@ -96,16 +96,16 @@ def _action(rng: random.Random, number: int, size: int,
         f"    announced: {announced}",
         f"    programme: {_q(rng.choice(['RUSSIA-EO14024', 'DPRK4', 'IRAN', 'CYBER2']))}",
         f"    target_countries: [{rng.choice(COUNTRIES)}]",
-        f"    stated_counts: {{vessels: {counts['vessel']}, entities: {counts['entity']}, "
-        f"individuals: {counts['individual']}}}",
+        (f"    stated_counts: {{vessels: {counts['vessel']}, entities: {counts['entity']}, "
+        f"individuals: {counts['individual']}}}"),
         "    itemized: complete",
         "    subjects:",
         *(f"      - {_subject(rng, k)}" for k in kinds),
         "    evidence:",
         f"      - source: {source}",
         f"        quote: {_q(quote)}",
-        f"        states: {{vessels: {counts['vessel']}, entities: {counts['entity']}, "
-        f"individuals: {counts['individual']}}}",
+        (f"        states: {{vessels: {counts['vessel']}, entities: {counts['entity']}, "
+        f"individuals: {counts['individual']}}}"),
     ]
     return "\n".join(lines)
 

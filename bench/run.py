@@ -121,13 +121,13 @@ def _peer(data: list[Path], runs: int, schemas: dict[str, Path]) -> float | None
     return total
 
 
-def measure(n: int, runs: int, peer: bool, schemas: dict[str, Path]) -> dict[str, float | int]:
+def measure(n: int, runs: int, *, peer: bool, schemas: dict[str, Path]) -> dict[str, float | int]:
     folder = OUT / str(n)
     if not (folder / "sources.yaml").exists():
         subprocess.run([sys.executable, str(HERE / "generate.py"), str(n), str(folder)],
                        check=True)
     files = sorted(str(p) for p in folder.glob("*.yaml"))
-    size = sum(os.path.getsize(f) for f in files)
+    size = sum(Path(f).stat().st_size for f in files)
     floor, _ = _median([sys.executable, "-c", FLOOR, *files], runs)
     naive, naive_peak = _median([sys.executable, "-c", NAIVE, *files], runs)
     check, peak = _median([sys.executable, "-m", "sanctions_tracker", "check", "--data",
@@ -152,7 +152,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         schemas = _peer_schemas(Path(tmp))
         rows = [measure(n, args.runs if n < 100_000 else max(3, args.runs // 2),
-                        n <= args.peer_max, schemas) for n in args.sizes]
+                        peer=n <= args.peer_max, schemas=schemas) for n in args.sizes]
         shipped_check, _ = _median([sys.executable, "-m", "sanctions_tracker", "check"],
                                    args.runs)
         shipped_peer = _peer([REPO / "data", REPO / "seeds"], args.runs, schemas)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import SanctionsTrackerError, UsageError
 from .findings import Severity, has_errors
+from .lists import cli as lists_cli
 from .report import REPORT_FORMATS, SECTIONS
 from .yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 
@@ -74,6 +75,11 @@ def _add_data_options(parser: argparse.ArgumentParser) -> None:
         "--max-depth", type=_positive_int, metavar="N",
         help=f"refuse YAML nested deeper than this (default {DEFAULT_MAX_DEPTH}, "
              f"or ${MAX_DEPTH_ENV})",
+    )
+    parser.add_argument(
+        "--allow-empty", action="store_true",
+        help="accept a --data folder or file that holds no records (by default that is a "
+             "no-data error: nothing would be checked)",
     )
 
 
@@ -137,8 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sources_option(export)
     export.add_argument("--format", choices=("ftm", "json", "csv"), required=True,
                         help="ftm: entity JSON lines; json: one document; csv: a folder of files")
-    export.add_argument("--output", type=Path, required=True, metavar="PATH",
-                        help="file to write (a folder for csv); written atomically")
+    export.add_argument(
+        "--output", required=True, metavar="PATH",
+        help="file to write, or - for standard output (ftm, json); a new, empty or earlier "
+             "export's folder for csv. Files are replaced atomically (through links); devices "
+             "and FIFOs are written in place",
+    )
 
     diff = commands.add_parser("diff", help="compare two data folders record by record")
     diff.add_argument("old", type=Path, help="the earlier data folder")
@@ -146,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "json"), default="text")
     for option in ("--max-file-size", "--max-depth"):
         diff.add_argument(option, type=_positive_int, help=argparse.SUPPRESS)
+    lists_cli.add_parser(commands)
     return parser
 
 
@@ -159,7 +170,14 @@ def _limits(args: argparse.Namespace) -> Limits:
 def _load(args: argparse.Namespace) -> Dataset:
     from .loader import load  # noqa: PLC0415 (keep --help and --version fast)
 
-    return load(args.data, limits=_limits(args))
+    for path in args.data or ():
+        # The likeliest cause is a hook or CI job run with the wrong folder names or from the
+        # wrong directory: say where the tool looked, and what it expects.
+        if not os.path.lexists(path):
+            raise UsageError(
+                f"--data {path}: no such file or folder in {Path.cwd()}: pass --data with each "
+                "folder of YAML data (a data repository keeps them in data/ and seeds/)")
+    return load(args.data, limits=_limits(args), allow_empty=args.allow_empty)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -202,7 +220,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .reconciliation import check  # noqa: PLC0415
     from .render import render_report  # noqa: PLC0415
-    from .report import ReportFilter, build_report  # noqa: PLC0415
+    from .report import ReportFilter, build_report, filter_notes  # noqa: PLC0415
     from .validation import documents_folder  # noqa: PLC0415
 
     if args.since and args.until and args.since > args.until:
@@ -215,6 +233,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         sections=tuple(args.section or SECTIONS),
     )
     sys.stdout.write(render_report(build_report(dataset, result, keep), args.format))
+    # On stderr, so that csv and json stay parseable; a filter that matches nothing is not an
+    # error in the data, so it does not change the exit status.
+    for note in filter_notes(dataset, keep):
+        print(f"note: {note}", file=sys.stderr)
     return EXIT_FINDINGS if has_errors(result.findings) else EXIT_OK
 
 
@@ -239,13 +261,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .reconciliation import check  # noqa: PLC0415
     from .validation import documents_folder  # noqa: PLC0415
 
+    # A str, not a Path: Path("./-") is Path("-"), and only a bare - means standard output.
+    output: str = args.output
+    if not output:
+        raise UsageError("--output is empty: name a file, a folder for csv, or - for "
+                         "standard output")
+    if args.format == "csv" and output == "-":
+        raise UsageError("--output -: csv writes a folder of files, which cannot go to "
+                         "standard output; name a folder, or use --format json")
     documents = documents_folder(args.sources)
     dataset = _load(args)
     result = check(dataset, documents)
+    chunks: list[str] = []
     if args.format == "ftm":
         entities = list(export_ftm(dataset))
-        write_text_atomic(args.output, (json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n"
-                                        for e in entities))
+        chunks = [json.dumps(e, ensure_ascii=False, sort_keys=True) + "\n" for e in entities]
         skipped = sum(1 for a in dataset.actions.values() if not a.subjects)
         what = f"{len(entities)} entities"
         if skipped:
@@ -253,13 +283,25 @@ def _cmd_export(args: argparse.Namespace) -> int:
             what += " have nothing to export as entities)"
     elif args.format == "json":
         document = export_json(dataset, result)
-        write_text_atomic(args.output, [json.dumps(document, indent=2, ensure_ascii=False), "\n"])
+        chunks = [json.dumps(document, indent=2, ensure_ascii=False), "\n"]
         what = f"{len(dataset.origins)} records"
     else:
         files = export_csv(dataset, result)
-        write_files_atomic(args.output, files)
+        write_files_atomic(output, files)
         what = f"{len(files)} CSV files"
-    print(f"wrote {what} to {args.output}", file=sys.stderr)
+    if args.format != "csv":
+        sys.stdout.flush()  # /dev/stdout is written through its descriptor, after this
+        if output == "-":
+            sys.stdout.writelines(chunks)
+            sys.stdout.flush()
+        else:
+            # The command's own inputs are never replaced by its output.
+            inputs = [*dataset.files.values(), *(args.data or ())]
+            if documents is not None:
+                inputs += [documents / s.file for s in dataset.sources.values()]
+            write_text_atomic(output, chunks, keep=inputs)
+    where = "standard output" if output == "-" else output
+    print(f"wrote {what} to {where}", file=sys.stderr)
     if not result.passed:
         print("note: the data has errors; run `check` to see them", file=sys.stderr)
     return EXIT_OK
@@ -269,25 +311,28 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     from .diff import diff_datasets, render_diff  # noqa: PLC0415
     from .loader import load  # noqa: PLC0415
 
-    sides = []
-    for folder in (args.old, args.new):
-        dataset = load([folder], limits=_limits(args))
-        broken = {f.location.file for f in dataset.findings if f.severity is Severity.ERROR}
-        if broken:
-            print(f"note: {folder}: {len(broken)} file(s) with errors; records that could not "
-                  "be loaded are not compared", file=sys.stderr)
-        sides.append(dataset)
-    difference = diff_datasets(*sides)
+    # An empty side is a real state (the first commit of a data repository), not an error.
+    old, new = (load([folder], limits=_limits(args), allow_empty=True)
+                for folder in (args.old, args.new))
+    difference = diff_datasets(old, new, old_root=args.old, new_root=args.new)
     if args.format == "json":
         print(json.dumps(difference.as_dict(), indent=2, ensure_ascii=False, default=str))
     else:
         sys.stdout.write(render_diff(difference))
-    return EXIT_OK
+    if difference.complete:
+        return EXIT_OK
+    for folder, side in ((args.old, "old"), (args.new, "new")):
+        files = sum(1 for u in difference.unreadable if u.side == side)
+        if files:
+            print(f"note: {folder}: {files} file{'s' if files != 1 else ''} could not be read "
+                  f"whole, so the comparison is incomplete: run `sanctions-tracker check "
+                  f"--data {folder}` to see why", file=sys.stderr)
+    return EXIT_USAGE
 
 
 _COMMANDS = {
     "validate": _cmd_validate, "check": _cmd_check, "report": _cmd_report, "show": _cmd_show,
-    "export": _cmd_export, "diff": _cmd_diff,
+    "export": _cmd_export, "diff": _cmd_diff, "lists": lists_cli.run,
 }
 
 

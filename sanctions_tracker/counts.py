@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .findings import Finding, Severity
-from .records import Entity, Individual, Vessel
+from .records import Entity, Individual, Subject, Vessel
 
 if TYPE_CHECKING:
     from .dataset import Dataset
 
-__all__ = ["check_counts"]
+__all__ = ["check_counts", "subject_key"]
 
 _TYPE_OF_FIGURE = {"vessels": Vessel, "entities": Entity, "individuals": Individual}
 
@@ -18,6 +18,42 @@ _TYPE_OF_FIGURE = {"vessels": Vessel, "entities": Entity, "individuals": Individ
 def _plural(n: int, figure: str) -> str:
     singular = {"vessels": "vessel", "entities": "entity", "individuals": "individual"}[figure]
     return f"{n:,} {singular if n == 1 else figure}"
+
+
+def _singular(subject: Subject) -> str:
+    return {Vessel: "vessel", Entity: "entity", Individual: "individual"}[type(subject)]
+
+
+def subject_key(subject: Subject) -> tuple[object, ...]:
+    """What makes two itemized subjects the same one.
+
+    A vessel is its IMO number when it has one; otherwise, and for entities, the name (case and
+    spacing folded) with the flag or country; a person the name with birth date and nationality,
+    since two people may share a name.
+    """
+    name = " ".join(subject.name.casefold().split())
+    if isinstance(subject, Vessel):
+        return ("vessel", subject.imo_number) if subject.imo_number else (
+            "vessel", name, subject.flag)
+    if isinstance(subject, Entity):
+        return ("entity", name, subject.country)
+    return ("individual", name, subject.birth_date, subject.nationality)
+
+
+def _distinct_subjects(subjects: tuple[Subject, ...]) -> tuple[list[Subject],
+                                                                list[tuple[int, int]]]:
+    """The subjects with repeats left out, and (index, index of first) of each repeat."""
+    first: dict[tuple[object, ...], int] = {}
+    distinct: list[Subject] = []
+    repeats: list[tuple[int, int]] = []
+    for index, subject in enumerate(subjects):
+        key = subject_key(subject)
+        if key in first:
+            repeats.append((index, first[key]))
+        else:
+            first[key] = index
+            distinct.append(subject)
+    return distinct, repeats
 
 
 def check_counts(dataset: Dataset) -> list[Finding]:
@@ -33,7 +69,19 @@ def check_counts(dataset: Dataset) -> list[Finding]:
                 "against a list", dataset.at(action.id, "itemized"),
             ))
             continue
-        named = {figure: sum(type(s) is cls for s in action.subjects)
+        distinct, repeats = _distinct_subjects(action.subjects)
+        findings.extend(
+            Finding(
+                "duplicate-subject", Severity.ERROR,
+                f"subject {index + 1} ({action.subjects[index].name}) is the same "
+                f"{_singular(action.subjects[index])} as subject {first + 1}: list each subject "
+                "once (a repeated subject does not count twice)",
+                dataset.at(action.id, "subjects", index),
+                related=(dataset.at(action.id, "subjects", first),),
+            )
+            for index, first in repeats
+        )
+        named = {figure: sum(type(s) is cls for s in distinct)
                  for figure, cls in _TYPE_OF_FIGURE.items()}
         short = []
         for figure, count in named.items():

@@ -48,6 +48,10 @@ class Dataset:
     origins: dict[str, Origin] = attrs.Factory(dict)
     findings: list[Finding] = attrs.Factory(list)
     files: dict[str, Path] = attrs.Factory(dict)
+    #: Files (by the name users see) that could not be loaded whole: the ids of the records left
+    #: out, or None when what the file holds is not known (it could not be read or parsed, or a
+    #: record left out has no readable id). ``diff`` must not call such records removed.
+    unread: dict[str, tuple[str, ...] | None] = attrs.Factory(dict)
 
     def get(self, record_id: str) -> Record:
         """The record with this id, whatever its kind; KeyError if there is none."""
@@ -83,9 +87,13 @@ class Dataset:
         return [*self.actions.values(), *self.measures.values()]
 
     def measures_of(self, series_id: str) -> list[ExportControlMeasure]:
-        """The measures of one series, in announcement order (ties keep file order)."""
+        """The measures of one series by date (announced, then effective), ties by id.
+
+        File order never decides: the reconciliation orders measures of one day by their totals
+        (see :mod:`sanctions_tracker.totals`).
+        """
         found = [m for m in self.measures.values() if m.series == series_id]
-        return sorted(found, key=lambda m: m.announced)
+        return sorted(found, key=lambda m: (m.announced, m.effective or m.announced, m.id))
 
 
 _TABLES = {

@@ -5,13 +5,12 @@ All three are built as values here; :mod:`sanctions_tracker.atomic_write` puts t
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from ._spreadsheet import csv_text
 from .converter import converter
 from .records import Entity, Individual, Subject, Vessel
 from .render import findings_document
@@ -91,7 +90,7 @@ def export_ftm(dataset: Dataset) -> Iterator[dict[str, Any]]:
     Actions whose subjects are not itemized have nothing to link a Sanction to and export
     nothing; :func:`sanctions_tracker.export.export_json` keeps their stated counts.
     """
-    seen: set[str] = set()
+    seen: set[str] = set()  # an id is written once: a subject listed twice is one entity
     for action in dataset.actions.values():
         for subject in action.subjects:
             subject_id = _subject_id(subject)
@@ -99,7 +98,10 @@ def export_ftm(dataset: Dataset) -> Iterator[dict[str, Any]]:
                 seen.add(subject_id)
                 yield {"id": subject_id, "schema": _FTM_SCHEMA[type(subject)],
                        "properties": _subject_properties(subject)}
-            yield _sanction(dataset, action, subject_id)
+            sanction = _sanction(dataset, action, subject_id)
+            if sanction["id"] not in seen:
+                seen.add(sanction["id"])
+                yield sanction
 
 
 def _known(known: Known | None) -> dict[str, Any] | None:
@@ -131,14 +133,6 @@ def export_json(dataset: Dataset, result: CheckResult) -> dict[str, Any]:
     }
 
 
-def _csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def _flat(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
@@ -146,13 +140,17 @@ def _flat(value: Any) -> Any:
 
 
 def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
-    """One CSV file per record kind (file name -> text), flat columns for spreadsheets."""
+    """One CSV file per record kind (file name -> text), flat columns for spreadsheets.
+
+    Text that a spreadsheet would run as a formula (``=HYPERLINK(...)`` in a note) starts with
+    ``'``; numbers stay numbers.
+    """
     files: dict[str, str] = {}
-    files["sources.csv"] = _csv(
+    files["sources.csv"] = csv_text(
         ["id", "publisher", "title", "url", "published", "updated", "file", "sha256", "notes"],
         [{k: _flat(v) for k, v in converter.unstructure(s).items()}
          for s in dataset.sources.values()])
-    files["designations.csv"] = _csv(
+    files["designations.csv"] = csv_text(
         ["id", "authority", "announced", "effective", "programme", "reason", "target_countries",
          "vessels", "entities", "individuals", "itemized", "subjects_named", "date_derivation",
          "notes"],
@@ -162,12 +160,12 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
           "itemized": a.itemized, "subjects_named": len(a.subjects),
           "date_derivation": a.date_derivation, "notes": a.notes}
          for a in dataset.actions.values()])
-    files["subjects.csv"] = _csv(
+    files["subjects.csv"] = csv_text(
         ["action", "type", "name", "imo_number", "flag", "mmsi", "call_sign", "country",
          "nationality", "birth_date", "aliases"],
         [{"action": a.id, **{k: _flat(v) for k, v in converter.unstructure(s, Subject).items()}}
          for a in dataset.actions.values() for s in a.subjects])
-    files["series.csv"] = _csv(
+    files["series.csv"] = csv_text(
         ["id", "authority", "title", "target_countries", "notes"],
         [{k: _flat(v) for k, v in converter.unstructure(s).items()}
          for s in dataset.series.values()])
@@ -181,11 +179,11 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
             row.update(figure_cells("total_after", t.total_after))
             row["link"] = t.link.value
         rows.append(row)
-    files["measures.csv"] = _csv(
+    files["measures.csv"] = csv_text(
         ["id", "series", "authority", "announced", "effective", "items_added", "items_removed",
          "net_adjustment", "adjustment_reason", "total_before", "total_before_basis",
          "total_after", "total_after_basis", "link", "date_derivation", "notes"], rows)
-    files["evidence.csv"] = _csv(
+    files["evidence.csv"] = csv_text(
         ["record", "source", "quote", "states"],
         [{"record": r.id, "source": e.source, "quote": e.quote,
           "states": "; ".join(f"{k}={v}" for k, v in e.states.items())}

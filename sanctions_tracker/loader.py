@@ -6,10 +6,13 @@ touch are left out, and every other record of the file (and of the folder) is lo
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from cattrs import AttributeValidationNote, BaseValidationError, IterableValidationNote
 
 from .converter import converter, quick_converter
@@ -25,7 +28,7 @@ from .records import (
 )
 from .schema_messages import describe
 from .schemas import KINDS, quick_check_for, validator_for
-from .yaml_reader import Limits, PathKey, format_path, read_yaml
+from .yaml_reader import Limits, PathKey, file_type, format_path, printable, read_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -53,64 +56,184 @@ def _display(path: Path) -> str:
     try:
         name = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if name.startswith("..") else name
+        return printable(str(path))
+    return printable(str(path) if name.startswith("..") else name)
 
 
-def yaml_files(root: Path) -> Iterator[tuple[Path, Finding | None]]:
-    """The YAML files below ``root`` in a stable order, each with a finding if it is refused.
+def _folder_name(path: Path) -> str:
+    """The name users see for a folder: with a trailing separator, so it reads as a folder."""
+    return f"{_display(path)}{os.sep}"
 
-    A file reached through a symbolic link that leads outside ``root`` is refused: a data
-    repository must not be able to make the tool read arbitrary files of the machine.
+
+@attrs.frozen
+class _Candidate:
+    """A YAML file found below a root: its path, a refusal, and its identity on disk.
+
+    ``key`` (device and inode) is None when the file cannot be looked at; such a file is read
+    anyway, so that reading says why it fails, and is never taken for another.
     """
-    if root.is_file():
-        yield root, None
-        return
-    top = root.resolve()
-    for dirpath, dirnames, filenames in os.walk(root):
+
+    path: Path
+    refusal: Finding | None = None
+    key: tuple[int, int] | None = None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _check_root(root: Path) -> bool:
+    """Whether ``root`` is a folder (else a YAML file); InputError if it is neither.
+
+    A path given explicitly is the user's choice, so a wrong one is bad usage (exit 2), not a
+    finding: a folder that does not exist, a loop of links, a FIFO or a device, or a file whose
+    name does not end in .yaml or .yml (``load("README.md")`` would otherwise parse Markdown).
+    """
+    try:
+        mode = root.stat().st_mode
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(f"{root}: a loop of symbolic links, not a file or folder") from None
+        if exc.errno == errno.ENOENT:
+            raise InputError(f"{root}: no such file or folder") from None
+        raise InputError(f"{root}: cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        return True
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{root}: {file_type(mode)}, not a folder or a YAML file")
+    if not root.name.endswith(_SUFFIXES):
+        raise InputError(f"{root}: not a YAML file (the name must end in .yaml or .yml): "
+                         "pass the folder that holds the data, or its YAML files")
+    return False
+
+
+def _is_within(path: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([folder, path]) == folder
+    except ValueError:  # on another drive (Windows)
+        return False
+
+
+def _walk(root: Path) -> Iterator[_Candidate]:
+    """The YAML files below the folder ``root``, in a stable order."""
+    top = os.path.realpath(root)
+    unlisted: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append):
         dirnames.sort()
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
         for name in sorted(filenames):
             if not name.endswith(_SUFFIXES) or name.startswith("."):
                 continue
             path = Path(dirpath) / name
-            real = path.resolve()
-            if real != top and top not in real.parents:
-                yield path, Finding(
+            # realpath, not Path.resolve: on a loop of links, resolve raises RuntimeError up to
+            # Python 3.12 and returns quietly from 3.13, while realpath always returns; the
+            # loop itself is reported when the file is read.
+            real = os.path.realpath(path)
+            if not _is_within(real, top):
+                yield _Candidate(path, Finding(
                     "outside-data-folder", Severity.ERROR,
-                    f"this file links to {real}, outside the data folder {root}: "
+                    f"this file links to {printable(real)}, outside the data folder "
+                    f"{printable(str(root))}: "
                     "copy the file into the folder instead of linking to it",
                     Location(_display(path)),
-                )
+                ))
             else:
-                yield path, None
+                yield _Candidate(path, key=_identity(path))
+    for exc in unlisted:  # a folder below the root that cannot be listed: its files are unseen
+        folder = Path(exc.filename) if exc.filename else root
+        yield _Candidate(folder, Finding(
+            "unreadable-file", Severity.ERROR,
+            f"cannot list the folder: {exc.strerror or exc}: the files in it were not checked",
+            Location(_folder_name(folder)),
+        ))
+
+
+def yaml_files(root: Path) -> Iterator[tuple[Path, Finding | None]]:
+    """The YAML files below ``root`` (or ``root`` itself), each with a finding if it is refused.
+
+    A file reached through a symbolic link that leads outside ``root`` is refused: a data
+    repository must not be able to make the tool read arbitrary files of the machine.
+    InputError if ``root`` is neither a folder nor a YAML file.
+    """
+    if not _check_root(root):
+        yield root, None
+        return
+    for candidate in _walk(root):
+        yield candidate.path, candidate.refusal
+
+
+def _roots(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None) -> list[Path]:
+    if path is None:
+        return default_paths()
+    if isinstance(path, (str, os.PathLike)):
+        return [Path(path)]
+    return [Path(p) for p in path]
 
 
 def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None = None, *,
-         limits: Limits | None = None) -> Dataset:
+         limits: Limits | None = None, allow_empty: bool = False) -> Dataset:
     """Load every YAML file below ``path`` (a folder or file, or several) into one Dataset.
 
-    With no path, loads the data and source records that ship with the tool. Problems in the
-    files become ``dataset.findings``; only a path that does not exist raises
-    :class:`~sanctions_tracker.errors.InputError`.
+    With no path, loads the data and source records that ship with the tool. Each file is
+    loaded once, however many of the paths reach it (``data`` and ``./data/``, a folder and a
+    file in it). Problems in the files become ``dataset.findings``, and a path that holds no
+    records is a ``no-data`` error unless ``allow_empty``. A path that does not exist or is
+    neither a folder nor a .yaml/.yml file raises :class:`~sanctions_tracker.errors.InputError`,
+    before any file is read.
     """
-    if path is None:
-        roots = default_paths()
-    elif isinstance(path, (str, os.PathLike)):
-        roots = [Path(path)]
-    else:
-        roots = [Path(p) for p in path]
+    roots = _roots(path)
+    folders = [_check_root(root) for root in roots]
     limits = limits or Limits()
     dataset = Dataset()
-    for root in roots:
-        if not root.exists():
-            raise InputError(f"{root}: no such file or folder")
-        for file, refusal in yaml_files(root):
-            if refusal is not None:
-                dataset.findings.append(refusal)
+    # For each file loaded (by device and inode): whether it gave records or findings.
+    loaded: dict[tuple[int, int], bool] = {}
+    seen_roots: set[str] = set()
+    for root, is_folder in zip(roots, folders, strict=True):
+        real_root = os.path.realpath(root)
+        if real_root in seen_roots:  # the same path again: nothing new, and no second no-data
+            continue
+        seen_roots.add(real_root)
+        candidates = _walk(root) if is_folder else iter([_Candidate(root, key=_identity(root))])
+        gave_something = False
+        for candidate in candidates:
+            if candidate.refusal is not None:
+                dataset.findings.append(candidate.refusal)
+                dataset.unread[candidate.refusal.location.file] = None
+                gave_something = True
                 continue
-            _load_file(dataset, file, _display(file), limits)
+            if candidate.key is not None and candidate.key in loaded:
+                gave_something |= loaded[candidate.key]
+                continue
+            before = (len(dataset.origins), len(dataset.findings))
+            _load_file(dataset, candidate.path, _display(candidate.path), limits)
+            gave = (len(dataset.origins), len(dataset.findings)) != before
+            if candidate.key is not None:
+                loaded[candidate.key] = gave
+            gave_something |= gave
+        if not gave_something and not allow_empty:
+            dataset.findings.append(_no_data(root, is_folder=is_folder))
     return dataset
+
+
+def _no_data(root: Path, *, is_folder: bool) -> Finding:
+    what = ("this folder holds no YAML files (*.yaml, *.yml) with records" if is_folder
+            else "this file holds no records")
+    return Finding(
+        "no-data", Severity.ERROR,
+        f"{what}, so nothing was checked: check the --data path, or pass --allow-empty if "
+        "no data is expected here",
+        Location(_folder_name(root) if is_folder else _display(root)),
+    )
+
+
+def _left_out_id(item: Any) -> str | None:
+    """The id of a record that could not be loaded, when it has a readable one."""
+    record_id = item.get("id") if isinstance(item, dict) else None
+    return record_id if isinstance(record_id, str) else None
 
 
 def _load_file(dataset: Dataset, path: Path, name: str, limits: Limits) -> None:
@@ -118,23 +241,39 @@ def _load_file(dataset: Dataset, path: Path, name: str, limits: Limits) -> None:
     data, problems = read_yaml(path, name, limits)
     dataset.findings.extend(problems)
     if data is None:
+        if any(p.code != "empty-file" for p in problems):  # an empty file holds nothing to miss
+            dataset.unread[name] = None
         return
     kind = _kind_of(data, name, dataset.findings)
     if kind is None:
+        dataset.unread[name] = None
         return
     broken = _schema_errors(data, kind, name, dataset.findings)
     if _WHOLE_FILE in broken:
+        dataset.unread[name] = None
         return
+    _load_records(dataset, data, kind, name, broken)
+
+
+def _load_records(dataset: Dataset, data: dict[str, Any], kind: str, name: str,
+                  broken: set[tuple[str, int]]) -> None:
+    """Structure and add every record the schema let through; note the ones left out."""
+    left_out: list[str | None] = []
     for list_name, cls in RECORD_LISTS[kind].items():
         for index, item in enumerate(data.get(list_name, ())):
-            if (list_name, index) in broken:
-                continue
             origin = Origin(name, (list_name, index))
-            record = _structure(item, cls, origin, dataset.findings)
-            if record is not None:
-                duplicate = dataset.add(record, origin)
-                if duplicate is not None:
-                    dataset.findings.append(duplicate)
+            record = None
+            if (list_name, index) not in broken:
+                record = _structure(item, cls, origin, dataset.findings)
+            if record is None:
+                left_out.append(_left_out_id(item))
+                continue
+            duplicate = dataset.add(record, origin)
+            if duplicate is not None:
+                dataset.findings.append(duplicate)
+    if left_out:
+        known = [i for i in left_out if i is not None]
+        dataset.unread[name] = tuple(known) if len(known) == len(left_out) else None
 
 
 _WHOLE_FILE = ("*", -1)

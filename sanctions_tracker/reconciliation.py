@@ -20,7 +20,7 @@ from .totals import MeasureTotals, reconcile_totals
 from .validation import validation_findings
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    import os
 
     from .dataset import Dataset
 
@@ -49,8 +49,12 @@ def reconcile(dataset: Dataset) -> tuple[list[Finding], dict[str, MeasureTotals]
     return findings, totals
 
 
-def check(dataset: Dataset, documents: Path | None = None) -> CheckResult:
-    """Validate and reconcile: everything ``sanctions-tracker check`` reports, as values."""
+def check(dataset: Dataset, documents: str | os.PathLike[str] | None = None) -> CheckResult:
+    """Validate and reconcile: everything ``sanctions-tracker check`` reports, as values.
+
+    ``documents`` is the folder of original documents (a str or any path-like), as for
+    :func:`~sanctions_tracker.validation.validate`.
+    """
     findings, totals = reconcile(dataset)
     findings = [*validation_findings(dataset, documents), *findings]
     return CheckResult(tuple(sort_findings(resolve_locations(findings, dataset.files))), totals)

@@ -16,6 +16,7 @@ from typing import Any, Literal, Union
 
 import attrs
 
+from ._countries import authority_codes, country_codes
 from .identifiers import imo_check_digit, is_valid_imo
 
 __all__ = [
@@ -58,6 +59,26 @@ def _check_imo(_instance: object, attribute: attrs.Attribute[Any], value: int | 
             else "an IMO number has seven digits"
         )
         raise FieldValueError(attribute.name, f"{value} is not a valid IMO number: {hint}")
+
+
+# Country and authority codes come from the schema's lists (see _countries): a record accepts
+# exactly the codes a data file may contain.
+def _check_country(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and value not in country_codes():
+        raise FieldValueError(attribute.name, f"{value!r} is not a country code: write an ISO "
+                              "3166-1 alpha-2 code in capitals (or XK for Kosovo)")
+
+
+def _check_countries(instance: object, attribute: attrs.Attribute[Any],
+                     value: tuple[str, ...]) -> None:
+    for code in value:
+        _check_country(instance, attribute, code)
+
+
+def _check_authority(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value not in authority_codes():
+        raise FieldValueError(attribute.name, f"{value!r} is not an authority code: write an "
+                              "ISO 3166-1 alpha-2 code in capitals, or EU")
 
 
 @attrs.frozen
@@ -112,7 +133,7 @@ class Vessel:
 
     name: str
     imo_number: int | None = attrs.field(default=None, validator=_check_imo)
-    flag: str | None = None
+    flag: str | None = attrs.field(default=None, validator=_check_country)
     mmsi: int | None = None
     call_sign: str | None = None
     aliases: tuple[str, ...] = ()
@@ -123,7 +144,7 @@ class Entity:
     """A designated company or organisation (FtM ``Organization``)."""
 
     name: str
-    country: str | None = None
+    country: str | None = attrs.field(default=None, validator=_check_country)
     aliases: tuple[str, ...] = ()
 
 
@@ -132,7 +153,7 @@ class Individual:
     """A designated person (FtM ``Person``)."""
 
     name: str
-    nationality: str | None = None
+    nationality: str | None = attrs.field(default=None, validator=_check_country)
     birth_date: dt.date | None = None
     aliases: tuple[str, ...] = ()
 
@@ -164,7 +185,7 @@ class DesignationAction:
     """
 
     id: str
-    authority: str
+    authority: str = attrs.field(validator=_check_authority)
     announced: dt.date
     stated_counts: StatedCounts
     itemized: Itemized
@@ -172,7 +193,7 @@ class DesignationAction:
     effective: dt.date | None = None
     programme: str | None = None
     reason: str | None = None
-    target_countries: tuple[str, ...] = ()
+    target_countries: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
     subjects: tuple[Subject, ...] = ()
     disputed: tuple[Dispute, ...] = ()
     date_derivation: str | None = None
@@ -188,9 +209,9 @@ class ExportControlSeries:
     """A list that export-control measures change, such as one state's list of banned items."""
 
     id: str
-    authority: str
+    authority: str = attrs.field(validator=_check_authority)
     title: str
-    target_countries: tuple[str, ...] = ()
+    target_countries: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
     notes: str | None = None
 
 
@@ -206,7 +227,7 @@ class ExportControlMeasure:
 
     id: str
     series: str
-    authority: str
+    authority: str = attrs.field(validator=_check_authority)
     announced: dt.date
     evidence: tuple[Evidence, ...]
     effective: dt.date | None = None

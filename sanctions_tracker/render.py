@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from ._spreadsheet import csv_text
 from .findings import count_by_severity, counts_summary
 from .findings import finding_line as format_line
 
@@ -47,19 +46,38 @@ def _text_rows(table: Table) -> list[list[Any]]:
             for row in table.rows]
 
 
-def _table_text(table: Table, tablefmt: str) -> str:
+# Our names for tabulate's table formats, and those of them that are Markdown.
+_TEXT_FORMATS = {"plain": "plain", "simple": "simple", "github": "github", "markdown": "pipe"}
+_MARKDOWN_FORMATS = frozenset({"github", "markdown"})
+_MARKDOWN_ESCAPES = (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
+                     ("`", "\\`"), ("|", "\\|"))
+
+
+def _markdown(text: object) -> str:
+    """Text from the data made inert in Markdown: no raw HTML, link, code span or line break.
+
+    Markdown renderers pass inline HTML through, so a series title holding ``<script>`` would run
+    in whatever page shows the report; ``|`` would split a table cell, and a line break end it.
+    """
+    text = " ".join(str(text).splitlines())
+    for raw, escaped in _MARKDOWN_ESCAPES:
+        text = text.replace(raw, escaped)
+    return text.replace("](", "]\\(")  # [text](url) would be a link
+
+
+def _table_text(table: Table, fmt: str) -> str:
     from tabulate import tabulate  # noqa: PLC0415 (check and export never draw tables)
 
     if not table.rows:
         return "(none)"
+    rows, headers = _text_rows(table), [h for _, h in table.columns]
+    if fmt in _MARKDOWN_FORMATS:
+        rows = [[_markdown(cell) for cell in row] for row in rows]
+        headers = [_markdown(h) for h in headers]
     # Thousands separators make numbers text; keep them right-aligned like numbers.
     aligns = ["right" if _is_number_column(table, k) else "left" for k, _ in table.columns]
-    return tabulate(_text_rows(table), headers=[h for _, h in table.columns], tablefmt=tablefmt,
-                    colalign=aligns, disable_numparse=True)
-
-
-# Our names for tabulate's table formats.
-_TEXT_FORMATS = {"plain": "plain", "simple": "simple", "github": "github", "markdown": "pipe"}
+    return tabulate(rows, headers=headers, tablefmt=_TEXT_FORMATS[fmt], colalign=aligns,
+                    disable_numparse=True)
 
 
 def _summary(report: Report) -> str:
@@ -68,17 +86,18 @@ def _summary(report: Report) -> str:
 
 def _render_text(report: Report, fmt: str) -> str:
     heading = "### " if fmt == "markdown" else ""
+    text = _markdown if fmt in _MARKDOWN_FORMATS else str
     parts = []
     for table in report.tables:
         if table.section == "findings":
-            lines = [format_line(r["location"], r["severity"], r["code"], r["message"])
+            lines = [text(format_line(r["location"], r["severity"], r["code"], r["message"]))
                      for r in table.rows]
             body = "\n".join(f"- {x}" if fmt == "markdown" else x for x in lines)
             parts.append(f"{heading}{_summary(report)}" + (f"\n\n{body}" if lines else ""))
             continue
-        block = [f"{heading}{table.title}", "", _table_text(table, _TEXT_FORMATS[fmt])]
+        block = [f"{heading}{text(table.title)}", "", _table_text(table, fmt)]
         if table.rows:
-            block += ["", *table.notes] if table.notes else []
+            block += ["", *map(text, table.notes)] if table.notes else []
         parts.append("\n".join(block))
     return "\n\n".join(parts) + "\n"
 
@@ -112,13 +131,8 @@ def _render_csv(report: Report) -> str:
     columns = ["section", "table"]
     for table in report.tables:
         columns += [k for k in _all_keys(table) if k not in columns]
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for table in report.tables:
-        for row in table.rows:
-            writer.writerow({"section": table.section, "table": table.key, **row})
-    return out.getvalue()
+    return csv_text(columns, ({"section": table.section, "table": table.key, **row}
+                              for table in report.tables for row in table.rows))
 
 
 def report_document(report: Report) -> dict[str, Any]:
@@ -192,12 +206,26 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _names_a_file(file: str) -> bool:
+    """Whether a location's file is a file: not ``<sources>``, nor a folder (``data/``)."""
+    return not (file.startswith("<") and file.endswith(">")) and not file.endswith(("/", "\\"))
+
+
 def github_annotation(finding: Finding) -> str:
-    """A GitHub Actions workflow command that annotates the finding's file and line."""
+    """A GitHub Actions workflow command that annotates the finding's file and line.
+
+    A finding about no file (``<sources>``) or about a folder has no ``file=``: GitHub would
+    look for a file of that name. A folder is named in the message instead. Properties and
+    message are escaped as GitHub's workflow commands require.
+    """
     loc = finding.location
-    props = [f"file={_escape_property(loc.file)}"]
-    if loc.line is not None:
-        props += [f"line={loc.line}", f"col={loc.column or 1}"]
+    props, message = [], finding.message
+    if _names_a_file(loc.file):
+        props.append(f"file={_escape_property(loc.file)}")
+        if loc.line is not None:
+            props += [f"line={loc.line}", f"col={loc.column or 1}"]
+    elif not loc.file.startswith("<"):
+        message = f"{loc.file}: {message}"
     props.append(f"title={_escape_property(finding.code)}")
     level = _GITHUB_LEVEL[finding.severity.value]
-    return f"::{level} {','.join(props)}::{_escape_data(finding.message)}"
+    return f"::{level} {','.join(props)}::{_escape_data(message)}"

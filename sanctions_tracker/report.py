@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .totals import Known, MeasureTotals
 
 __all__ = ["REPORT_FORMATS", "SECTIONS", "TEXT_FORMATS", "Report", "ReportFilter", "Table",
-           "build_report"]
+           "build_report", "filter_notes"]
 
 #: Sections of a report, in reading order; ``--section`` picks some of them.
 SECTIONS = ("summary", "timeline", "designations", "findings")
@@ -75,10 +75,17 @@ def _sources(record: DesignationAction | ExportControlMeasure) -> str:
     return ", ".join(dict.fromkeys(e.source for e in record.evidence))
 
 
+def _in_chain_order(dataset: Dataset, totals: dict[str, MeasureTotals],
+                    series_id: str) -> list[ExportControlMeasure]:
+    """The measures of a series in the order reconciliation chained them."""
+    return sorted(dataset.measures_of(series_id), key=lambda m: totals[m.id].position)
+
+
 _TIMELINE_NOTE = (
     "Totals marked (derived) come from the measure's other figures, (carried) from the previous "
-    "measure; neither is in the data. Link: whether the measure starts where the previous one "
-    "ended (ok, break, unchecked: a total on one side is unknown)."
+    "measure; neither is in the data. Adjusted: items reclassified into (positive) or out of "
+    "(negative) the list. Link: whether the measure starts where the previous one ended (ok, "
+    "break, unchecked: a total on one side is unknown)."
 )
 
 
@@ -86,7 +93,8 @@ def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
               keep: ReportFilter) -> list[Table]:
     columns = (
         ("announced", "Announced"), ("measure", "Measure"), ("items_added", "Added"),
-        ("items_removed", "Removed"), ("total_before", "Total before"),
+        ("items_removed", "Removed"), ("net_adjustment", "Adjusted"),
+        ("total_before", "Total before"),
         ("total_after", "Total after"), ("link", "Link"), ("sources", "Sources"),
     )
     tables = []
@@ -95,11 +103,13 @@ def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
             {
                 "series": series.id, "announced": m.announced.isoformat(), "measure": m.id,
                 "items_added": m.items_added, "items_removed": m.items_removed,
+                "net_adjustment": m.net_adjustment,
                 **figure_cells("total_before", totals[m.id].total_before),
                 **figure_cells("total_after", totals[m.id].total_after),
                 "link": totals[m.id].link.value, "sources": _sources(m),
             }
-            for m in dataset.measures_of(series.id) if keep.keeps(m.authority, m.announced)
+            for m in _in_chain_order(dataset, totals, series.id)
+            if keep.keeps(m.authority, m.announced)
         ]
         if rows:
             tables.append(Table(
@@ -145,7 +155,7 @@ def _series_summary(dataset: Dataset, totals: dict[str, MeasureTotals],
     )
     rows = []
     for series in dataset.series.values():
-        measures = [m for m in dataset.measures_of(series.id)
+        measures = [m for m in _in_chain_order(dataset, totals, series.id)
                     if keep.keeps(m.authority, m.announced)]
         if not measures:
             continue
@@ -213,6 +223,40 @@ def _findings(result: CheckResult) -> Table:
         for f in result.findings
     )
     return Table("findings", "findings", "Findings of check", columns, rows)
+
+
+def _describe(keep: ReportFilter) -> str:
+    parts = []
+    if keep.authorities:
+        parts.append(f"authority {' or '.join(sorted(keep.authorities))}")
+    if keep.since is not None:
+        parts.append(f"announced on or after {keep.since}")
+    if keep.until is not None:
+        parts.append(f"announced on or before {keep.until}")
+    return ", ".join(parts)
+
+
+def filter_notes(dataset: Dataset, keep: ReportFilter) -> list[str]:
+    """Say which parts of the filter match no record, so that empty tables are never silent.
+
+    One note per requested authority that no action or measure has, naming the authorities
+    there are; and, when the filter as a whole leaves nothing, one naming what it asked for
+    and the dates the data covers.
+    """
+    records = dataset.figure_records()
+    if not records:
+        return []
+    present = sorted({r.authority for r in records})
+    in_data = ", ".join(present)
+    notes = [f"no record has authority {code} (authorities in the data: {in_data})"
+             for code in sorted(keep.authorities - set(present))]
+    every_authority_missing = bool(keep.authorities) and len(notes) == len(keep.authorities)
+    if not every_authority_missing and not any(keep.keeps(r.authority, r.announced)
+                                               for r in records):
+        dates = sorted(r.announced for r in records)
+        notes.append(f"no record matches the filter ({_describe(keep)}): the data has records "
+                     f"of {in_data} announced from {dates[0]} to {dates[-1]}")
+    return notes
 
 
 def build_report(dataset: Dataset, result: CheckResult,

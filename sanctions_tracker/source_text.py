@@ -1,39 +1,66 @@
 """Original documents: find them, verify their bytes, and normalise their text for quoting.
 
-The originals come as plain text or as WordPress REST JSON, which may be cut off mid-string or
-carry raw newlines inside strings, so the JSON is never parsed: its escapes are decoded in place
-and its HTML is stripped, which works the same on a complete and on a truncated file.
+The originals come as plain text, as HTML, or as WordPress REST JSON, which may be cut off
+mid-string or carry raw newlines inside strings, so the JSON is never parsed: its escapes are
+decoded in place and its HTML is stripped, which works the same on a complete and on a truncated
+file. Markup is stripped only from documents that are markup (by file type or content): in a
+plain-text document, ``<100 items`` is text. Text that stripping removes (a script, a comment, a
+block boundary) leaves a mark that no quote can match across, so a quote can never be stitched
+together from pieces the reader of the document does not see side by side.
 """
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import html
 import re
 from typing import TYPE_CHECKING
 
+from .number_forms import WrittenNumber, cut_inside_token, written_numbers
+
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["normalise_document", "normalise_quote", "sha256_of"]
+__all__ = ["BOUNDARY", "Document", "DocumentKind", "document_kind", "normalise_document",
+           "normalise_quote", "sha256_of"]
+
+#: What removed text leaves in a normalised document: a quote never contains it.
+BOUNDARY = "\x00"
+
+
+class DocumentKind(str, enum.Enum):
+    """How an original document is read."""
+
+    TEXT = "plain text"
+    HTML = "HTML"
+    WORDPRESS_JSON = "WordPress JSON"
+
 
 _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[\"\\/bfnrt])")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r",
                    "t": "\t"}
 # Inline tags sit inside sentences ("Seoul <a>adding</a> 741") and vanish; any other tag ends a
-# block of text and becomes a space, so that paragraphs do not run together.
+# block of text and becomes a boundary, so that paragraphs do not run together. Only what is
+# really a tag is stripped: ``<`` followed by a letter, ``/`` or ``!``, never ``<100``.
 _INLINE_TAG = re.compile(
-    r"</?(?:a|span|b|i|em|strong|u|sup|sub|abbr|cite|code|mark|small|time|font)\b[^>]*>",
+    r"</?(?:a|span|b|i|em|strong|u|sup|sub|abbr|cite|code|mark|small|time|font)\b[^<>]*>",
     re.IGNORECASE,
 )
-_ANY_TAG = re.compile(r"<[^>]*>")
+_HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->",
+                     re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<![^<>]*>")
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
-    "\u00ad": None, "\u200b": None,
+    "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
+    "\ufeff": None,
 })
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[^\S\x00]+")
+_BOUNDARIES = re.compile(r"\s*\x00[\s\x00]*")
+_MARKUP_SUFFIXES = (".html", ".htm", ".xhtml")
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml)", re.IGNORECASE)
 
 
 def _decode_json_escapes(text: str) -> str:
@@ -46,18 +73,76 @@ def _decode_json_escapes(text: str) -> str:
     return decoded.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def normalise_quote(text: str) -> str:
-    """Fold entities, typographic quotes, dashes and whitespace so equal text compares equal."""
-    return _SPACE.sub(" ", html.unescape(text).translate(_FOLD)).strip()
+def document_kind(name: str, text: str) -> DocumentKind:
+    """How to read a document: WordPress JSON and HTML by content or file type, else text."""
+    lowered = name.lower()
+    if lowered.endswith(".json") or text.lstrip().startswith("{"):
+        return DocumentKind.WORDPRESS_JSON
+    if lowered.endswith(_MARKUP_SUFFIXES) or _HTML_START.match(text):
+        return DocumentKind.HTML
+    return DocumentKind.TEXT
 
 
-def normalise_document(raw: bytes) -> str:
-    """The searchable text of an original document, plain text or (possibly cut-off) JSON."""
-    text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
-    if text.lstrip().startswith("{"):
-        text = _decode_json_escapes(text)
-    text = _ANY_TAG.sub(" ", _INLINE_TAG.sub("", text))
-    return normalise_quote(text)
+def _fold(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_FOLD))
+
+
+def normalise_quote(text: str, kind: DocumentKind = DocumentKind.HTML) -> str:
+    """Fold typographic quotes, dashes and whitespace (and, for markup, entities) like documents.
+
+    Entities are decoded only when the document is markup: in plain text ``&amp;`` is text.
+    """
+    if kind is not DocumentKind.TEXT:
+        text = html.unescape(text)
+    return _fold(text.replace(BOUNDARY, "")).strip()
+
+
+class Document:
+    """The searchable text of one original document, and where a quote may begin and end."""
+
+    def __init__(self, raw: bytes, name: str = "") -> None:
+        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
+        self.kind = document_kind(name, text)
+        if self.kind is DocumentKind.WORDPRESS_JSON:
+            text = _decode_json_escapes(text)
+        if self.kind is not DocumentKind.TEXT:
+            text = _HIDDEN.sub(BOUNDARY, text)
+            text = _ANY_TAG.sub(BOUNDARY, _INLINE_TAG.sub("", text))
+            text = html.unescape(text)
+        self.text = _BOUNDARIES.sub(BOUNDARY, _fold(text)).strip(f" {BOUNDARY}")
+        self._cuts = cut_inside_token(self.text)
+        self._numbers = {n.start: n for n in written_numbers(self.text)}
+
+    def contains(self, quote: str) -> bool:
+        """Whether ``quote`` occurs in the document on token boundaries, reading the same.
+
+        The quote is normalised like the document; an occurrence counts only if it neither
+        begins nor ends inside a word or a number of the document (``43`` is not in ``243``,
+        ``402`` is not in ``1 402``), never spans removed text, and every number in it reads as
+        it does in the document: ``10 items`` cut from ``Oct. 10 items``, ``243`` from ``$243``
+        or ``3`` from ``-3`` is not the same number.
+        """
+        wanted = normalise_quote(quote, self.kind)
+        if not wanted:
+            return False
+        numbers = written_numbers(wanted)
+        start = self.text.find(wanted)
+        while start >= 0:
+            if (start not in self._cuts and start + len(wanted) not in self._cuts
+                    and all(self._reads_the_same(n, start) for n in numbers)):
+                return True
+            start = self.text.find(wanted, start + 1)
+        return False
+
+    def _reads_the_same(self, number: WrittenNumber, offset: int) -> bool:
+        here = self._numbers.get(offset + number.start)
+        return here is not None and (here.end, here.kind, here.value, here.sign) == (
+            offset + number.end, number.kind, number.value, number.sign)
+
+
+def normalise_document(raw: bytes, name: str = "") -> str:
+    """The searchable text of an original document; removed text is marked by BOUNDARY."""
+    return Document(raw, name).text
 
 
 def sha256_of(path: Path) -> str:

@@ -10,6 +10,7 @@ back into the data.
 from __future__ import annotations
 
 import enum
+import itertools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -17,6 +18,9 @@ import attrs
 from .findings import Finding, Severity
 
 if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
     from .dataset import Dataset
     from .records import ExportControlMeasure
 
@@ -59,6 +63,8 @@ class MeasureTotals:
     net_change: Known | None
     total_after: Known | None
     link: LinkStatus
+    #: Place of the measure in its series' chain (0 first); reports list measures in this order.
+    position: int = 0
 
 
 def figure_cells(name: str, known: Known | None) -> dict[str, int | str | None]:
@@ -109,37 +115,20 @@ class _Reconciler:
     def own_totals(self, m: ExportControlMeasure) -> tuple[Known | None, Known | None,
                                                              Known | None]:
         """Check the measure's own running total, deriving the one missing figure if possible."""
-        net = _net_change(m)
-        before = Known(m.total_before, Provenance.GIVEN) if m.total_before is not None else None
-        after = Known(m.total_after, Provenance.GIVEN) if m.total_after is not None else None
-        change = Known(net[0], Provenance.GIVEN, net[1]) if net is not None else None
-        if before and change and after:
+        before, change, after = _own_totals(m)
+        if before and change and after and before.value + change.value != after.value:
             expected = before.value + change.value
-            if expected != after.value:
-                self._finding(
-                    "total-mismatch", Severity.ERROR,
-                    f"{_n(before.value)} {change.how} = {_n(expected)}, but total_after is "
-                    f"{_n(after.value)} (a difference of {_n(after.value - expected)}): correct "
-                    "one of the figures, or record the removal or adjustment that explains it",
-                    at=(m.id, "total_after"),
-                )
-        elif before and change:
-            after = Known(before.value + change.value, Provenance.DERIVED,
-                          f"{_n(before.value)} {change.how}")
-        elif change and after:
-            before = Known(after.value - change.value, Provenance.DERIVED,
-                           f"{_n(after.value)} {_invert(change.how)}")
-        elif before and after:
-            change = Known(after.value - before.value, Provenance.DERIVED,
-                           f"{_n(after.value)} - {_n(before.value)}")
+            self._finding(
+                "total-mismatch", Severity.ERROR,
+                f"{_n(before.value)} {change.how} = {_n(expected)}, but total_after is "
+                f"{_n(after.value)} (a difference of {_n(after.value - expected)}): correct "
+                "one of the figures, or record the removal or adjustment that explains it",
+                at=(m.id, "total_after"),
+            )
         for name, known in (("total_before", before), ("total_after", after)):
             if known is not None and known.provenance is Provenance.DERIVED:
                 if known.value < 0:
-                    self._finding(
-                        "negative-total", Severity.ERROR,
-                        f"{name} would be {known.how} = {_n(known.value)}, below zero: "
-                        "one of the figures is wrong", at=(m.id, "id"),
-                    )
+                    self._negative(m, name, known)
                 else:
                     self._finding(
                         "derived-value", Severity.INFO,
@@ -147,6 +136,14 @@ class _Reconciler:
                         at=(m.id, "id"),
                     )
         return before, change, after
+
+    def _negative(self, m: ExportControlMeasure, name: str, known: Known) -> None:
+        self._finding(
+            "negative-total", Severity.ERROR,
+            f"{name} would be {known.how} = {_n(known.value)}, below zero: one of the figures "
+            "is wrong, or a measure that added items is missing from the series",
+            at=(m.id, "id"),
+        )
 
     def chain(self, series_id: str) -> None:
         """Link the measures of one series in date order, carrying totals across gaps.
@@ -157,7 +154,7 @@ class _Reconciler:
         """
         previous: ExportControlMeasure | None = None
         level: Known | None = None  # the list's size after the previous measure
-        for m in self.dataset.measures_of(series_id):
+        for position, m in enumerate(self.order(series_id)):
             before, change, after = self.own_totals(m)
             if previous is None:
                 link = LinkStatus.START
@@ -171,11 +168,48 @@ class _Reconciler:
                     if change is not None:
                         after = Known(level.value + change.value, Provenance.CARRIED,
                                       f"{_n(level.value)} {change.how}")
+                        if after.value < 0:
+                            self._negative(m, "total_after", after)
                     elif after is not None:
                         change = Known(after.value - level.value, Provenance.DERIVED,
                                        f"{_n(after.value)} - {_n(level.value)}")
-            self.totals[m.id] = MeasureTotals(m.id, before, change, after, link)
+            self.totals[m.id] = MeasureTotals(m.id, before, change, after, link, position)
             previous, level = m, after
+
+    def order(self, series_id: str) -> list[ExportControlMeasure]:
+        """The measures of a series in chain order: by date, and ties by what the data says.
+
+        Measures announced (and in force) on the same day are ordered by their totals: the order
+        in which the fewest links break, if only one order does. If the data cannot tell, they
+        are taken by id and an ``ambiguous-order`` warning says so; file order never decides.
+        """
+        ordered: list[ExportControlMeasure] = []
+        level: int | None = None
+        for _, group in itertools.groupby(self.dataset.measures_of(series_id), key=_date_key):
+            tied = list(group)
+            if len(tied) > 1:
+                tied = self._order_tie(tied, level)
+            ordered += tied
+            level = _simulate(tied, level)[1]
+        return ordered
+
+    def _order_tie(self, tied: list[ExportControlMeasure],
+                   level: int | None) -> list[ExportControlMeasure]:
+        orders = list(itertools.permutations(tied)) if len(tied) <= _MAX_TIE else [tuple(tied)]
+        breaks = [_simulate(order, level)[0] for order in orders]
+        best = [order for order, n in zip(orders, breaks, strict=True) if n == min(breaks)]
+        if len(best) == 1:
+            return list(best[0])
+        chosen = list(best[0])  # permutations keep the id order of measures_of: by id
+        names = ", ".join(m.id for m in chosen)
+        self._finding(
+            "ambiguous-order", Severity.WARNING,
+            f"{len(tied)} measures share the date {_date_key(chosen[0])[1]} and nothing in the "
+            f"data orders them; taken in the order {names} (by id): give each its effective date, "
+            "or its totals before and after, so that the chain can be checked",
+            at=(chosen[1].id, "announced"), related=((chosen[0].id, "announced"),),
+        )
+        return chosen
 
     def _unchecked(self, prev: ExportControlMeasure, m: ExportControlMeasure,
                    level: Known | None, before: Known | None) -> None:
@@ -217,6 +251,47 @@ class _Reconciler:
                                    Provenance.GIVEN else "id"),),
         )
         return LinkStatus.BREAK
+
+
+_MAX_TIE = 6  # 720 orders at most; more measures on one day are taken by id and reported
+
+
+def _date_key(m: ExportControlMeasure) -> tuple[dt.date, dt.date]:
+    return (m.announced, m.effective or m.announced)
+
+
+def _own_totals(m: ExportControlMeasure) -> tuple[Known | None, Known | None, Known | None]:
+    """The measure's totals from its own figures: given, or derived when one is missing."""
+    net = _net_change(m)
+    before = Known(m.total_before, Provenance.GIVEN) if m.total_before is not None else None
+    after = Known(m.total_after, Provenance.GIVEN) if m.total_after is not None else None
+    change = Known(net[0], Provenance.GIVEN, net[1]) if net is not None else None
+    if before and change and not after:
+        after = Known(before.value + change.value, Provenance.DERIVED,
+                      f"{_n(before.value)} {change.how}")
+    elif change and after and not before:
+        before = Known(after.value - change.value, Provenance.DERIVED,
+                       f"{_n(after.value)} {_invert(change.how)}")
+    elif before and after and not change:
+        change = Known(after.value - before.value, Provenance.DERIVED,
+                       f"{_n(after.value)} - {_n(before.value)}")
+    return before, change, after
+
+
+def _simulate(order: Iterable[ExportControlMeasure], level: int | None) -> tuple[int, int | None]:
+    """Breaks along ``order`` starting from ``level``, and the level it ends at."""
+    breaks = 0
+    for m in order:
+        before, change, after = _own_totals(m)
+        if level is not None and before is not None and before.value != level:
+            breaks += 1
+        if after is not None:
+            level = after.value
+        elif level is not None and change is not None:
+            level += change.value
+        else:
+            level = None
+    return breaks, level
 
 
 def _invert(how: str) -> str:

@@ -15,9 +15,13 @@ parser events instead:
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import re
-from typing import TYPE_CHECKING, Any
+import stat
+import sys
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import attrs
 import yaml
@@ -31,10 +35,13 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
+    "MAX_NUMBER_LENGTH",
     "Limits",
     "PathKey",
+    "file_type",
     "format_path",
     "locate",
+    "printable",
     "read_yaml",
 ]
 
@@ -44,6 +51,11 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_MAX_DEPTH = 64
 #: A file with more problems than this is not worth reading further: the first ones say enough.
 MAX_PROBLEMS_PER_FILE = 50
+#: The longest plain scalar read as a number. Figures have at most nine digits (the schemas say
+#: so), so a longer number is a typo or an attack; and Python refuses to convert more than
+#: ``sys.get_int_max_str_digits()`` digits (4,300 by default, never set below 640), so the reader
+#: refuses long numbers itself, by their length, before anything converts them.
+MAX_NUMBER_LENGTH = 100
 
 PathKey = tuple["str | int", ...]
 
@@ -104,12 +116,16 @@ _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+
 _OCTAL = re.compile(r"[-+]?0[0-7]+")
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
 _RADIX = re.compile(r"[-+]?0(?:[xX][0-9a-fA-F_]+|[oO][0-7_]+|[bB][01_]+)")
-_UNDERSCORES = re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?")
+# The lookahead (rather than `[0-9_]*_[0-9_]*`) keeps the match linear in the length of the text.
+_UNDERSCORES = re.compile(r"[-+]?[0-9](?=[0-9_]*_)[0-9_]*(?:\.[0-9_]*)?")
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+")
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
 _BOOL_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
 _NULL_WORDS = frozenset({"~", "Null", "NULL"})
+# Everything the rules below read as a number or as a YAML 1.1 number trap; each pattern matches
+# in time linear in the length of the text.
+_NUMBER_FORMS = (_INT, _FLOAT, _LEADING_ZERO, _RADIX, _UNDERSCORES, _THOUSANDS, _SEXAGESIMAL)
 # Scalars that cannot trip any rule below start with one of these characters; testing the first
 # character first keeps the common case (names, quotes, ids) to one set lookup.
 _MAYBE_SPECIAL = frozenset("0123456789+-.~nNyYoOtTfF")
@@ -153,8 +169,18 @@ def _trap_message(text: str) -> str | None:  # noqa: PLR0911 (one return per YAM
     return None
 
 
-def _resolve_plain(text: str) -> tuple[Any, str | None]:  # noqa: PLR0911 (one per YAML type)
-    """Resolve an untagged plain scalar: (value, None), or (None, why it is refused)."""
+def _is_long_number(text: str) -> bool:
+    """Whether ``text`` is too long to be converted, and would be read as a number."""
+    return len(text) > MAX_NUMBER_LENGTH and any(p.fullmatch(text) for p in _NUMBER_FORMS)
+
+
+def _long_number_message(text: str) -> str:
+    return (f"this number is written with {len(text):,} characters, more than the "
+            f"{MAX_NUMBER_LENGTH} a number may have: correct it, or quote it if it is text")
+
+
+def _resolve_plain(text: str) -> tuple[Any, tuple[str, str] | None]:  # noqa: C901, PLR0911 (per type)
+    """Resolve an untagged plain scalar: (value, None), or (None, (code, why it is refused))."""
     if not text or text == "null":
         return None, None
     if text[0] not in _MAYBE_SPECIAL:
@@ -165,14 +191,24 @@ def _resolve_plain(text: str) -> tuple[Any, str | None]:  # noqa: PLR0911 (one p
         return False, None
     if len(text) == 10 and text[4] == "-" and text[7] == "-":
         return text, None  # dates stay text; the schema's format check judges them
+    if len(text) > MAX_NUMBER_LENGTH:
+        # Checked before any conversion: int() of 4,301 digits raises, and every message below
+        # would echo the whole number.
+        if _is_long_number(text):
+            return None, ("number-too-long", _long_number_message(text))
+        return text, None
     if _INT.fullmatch(text):
         return int(text), None
     problem = _trap_message(text)
     if problem is not None:
-        return None, problem
+        return None, ("ambiguous-value", problem)
     if _FLOAT.fullmatch(text):
         return float(text), None
     return text, None
+
+
+#: What a plain key resolves to when it is a number too long to convert.
+_LONG_NUMBER = object()
 
 
 @functools.lru_cache(maxsize=1024)
@@ -181,11 +217,107 @@ def _resolve_key(text: str) -> Any:
         return None
     if text in ("true", "false"):
         return text == "true"
+    if _is_long_number(text):
+        return _LONG_NUMBER
     if _INT.fullmatch(text):
         return int(text)
     if _FLOAT.fullmatch(text):
         return float(text)
     return text
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+_FILE_TYPES = (
+    (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+# Opening a FIFO without O_NONBLOCK waits for a writer, forever; a terminal must not become the
+# controlling one. Neither flag changes how a regular file is read.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
+def printable(name: str) -> str:
+    r"""A file name as it may be printed: bytes that are not UTF-8 shown as ``\xff``.
+
+    Python decodes such bytes of a name to lone surrogates, which a strict UTF-8 stdout (any
+    UTF-8 locale, PYTHONIOENCODING=utf-8) refuses to print: one badly named file would stop the
+    whole run.
+    """
+    if name.isascii():
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def file_type(mode: int) -> str:
+    """What a stat mode is, in words (``a named pipe (FIFO)``), for refusals."""
+    return next((name for test, name in _FILE_TYPES if test(mode)), "not a regular file")
+
+
+def _not_regular(mode: int, problems: _Problems) -> None:
+    problems.add("unreadable-file",
+                 f"this is {file_type(mode)}, not a regular file, so it was not read: "
+                 "replace it with the YAML file, or remove it")
+    raise _Stop
+
+
+def _os_error_message(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return ("cannot read the file: it is a loop of symbolic links: point the link at a "
+                "file, or remove it")
+    if exc.errno == errno.ENOENT and path.is_symlink():
+        target = printable(str(path.readlink()))
+        return (f"cannot read the file: it is a symbolic link to {target}, which does not "
+                "exist: point the link at a file, or remove it")
+    return f"cannot read the file: {exc.strerror or exc}"
+
+
+def _read_on(fh: BinaryIO, start: bytes, max_bytes: int) -> bytes:
+    """``start`` and what follows it in ``fh``, stopping one byte past ``max_bytes``."""
+    chunks, total = [start], len(start)
+    while total <= max_bytes:
+        chunk = fh.read(min(max_bytes + 1 - total, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_regular_file(path: Path, max_bytes: int, problems: _Problems) -> bytes:
+    """The bytes of ``path``, or raise _Stop after saying why the file is refused.
+
+    Only a regular file is opened: a FIFO would block the read forever and a device could
+    stream without end. The type is checked before opening (a FIFO is never opened) and again
+    on the open descriptor, in case the file was replaced in between; the read stops one byte
+    past the size limit, in case the file grows while it is read.
+    """
+    try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            _not_regular(mode, problems)
+        fd = os.open(path, _OPEN_FLAGS)
+        with open(fd, "rb") as fh:  # noqa: PTH123 (a descriptor, not a path)
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                _not_regular(info.st_mode, problems)
+            size = info.st_size
+            if size <= max_bytes:
+                raw = fh.read(size + 1)
+                if len(raw) > size:  # it grew since fstat: read on, up to the limit
+                    raw = _read_on(fh, raw, max_bytes)
+            if size > max_bytes or len(raw) > max_bytes:
+                has = (f"has {size:,} bytes, more than" if size > max_bytes
+                       else "grew, while it was read, past")
+                problems.add("file-too-large",
+                             f"the file {has} the limit of {max_bytes:,}: "
+                             "split it, or raise --max-file-size")
+                raise _Stop
+    except OSError as exc:
+        problems.add("unreadable-file", _os_error_message(path, exc))
+        raise _Stop from None
+    return raw
 
 
 # --- decoding ----------------------------------------------------------------------------------
@@ -278,7 +410,11 @@ class _Builder:
             return
         key = frame[1]
         if key is _KEY_PENDING:
-            if type(value) is not str:
+            if value is _LONG_NUMBER:
+                self.problems.at("number-too-long", _long_number_message(event.value),
+                                 event.start_mark)
+                frame[1] = _INVALID_KEY
+            elif type(value) is not str:
                 shown = "a mapping" if isinstance(value, dict) else (
                     "a list" if isinstance(value, list) else repr(value))
                 self.problems.at("non-string-key",
@@ -339,7 +475,7 @@ class _Builder:
                 else:
                     value, problem = _resolve_plain(text)
                     if problem is not None:
-                        self.problems.at("ambiguous-value", problem, event.start_mark)
+                        self.problems.at(*problem, event.start_mark)
                 if frame is None:
                     self.root = value
                 elif frame[1] is None:
@@ -394,6 +530,15 @@ def _char_at(source: str, line: int, column: int) -> str:
 
 
 def _syntax_problem(exc: yaml.YAMLError, source: str, problems: _Problems) -> None:
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        # No mark, and an offset in bytes (libyaml) or characters (PyYAML's own reader): the
+        # character itself says where, the same way for both parsers.
+        at = source.find(chr(exc.character))
+        where = () if at < 0 else (source.count("\n", 0, at) + 1,
+                                   at - (source.rfind("\n", 0, at) + 1) + 1)
+        problems.add("yaml-syntax", f"the character U+{exc.character:04X} (a control character "
+                     "or non-character) is not allowed in YAML text: remove it", *where)
+        return
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
@@ -423,20 +568,14 @@ def read_yaml(path: Path, display: str, limits: Limits | None = None) -> tuple[A
     limits = limits or Limits()
     problems = _Problems(display)
     try:
-        try:
-            size = path.stat().st_size
-            if size > limits.max_bytes:
-                problems.add("file-too-large",
-                             f"the file has {size:,} bytes, more than the limit of "
-                             f"{limits.max_bytes:,}: split it, or raise --max-file-size")
-                raise _Stop
-            raw = path.read_bytes()
-        except OSError as exc:
-            problems.add("unreadable-file", f"cannot read the file: {exc.strerror or exc}")
-            raise _Stop from None
+        raw = _read_regular_file(path, limits.max_bytes, problems)
         text = _decode(raw, problems)
         builder = _Builder(problems, limits.max_depth)
-        loader = _Loader(text)
+        try:
+            loader = _Loader(text)
+        except yaml.YAMLError as exc:  # PyYAML's pure-Python reader checks characters up front
+            _syntax_problem(exc, text, problems)
+            raise _Stop from None
         try:
             builder.feed(loader.get_event)
         except yaml.YAMLError as exc:
@@ -466,9 +605,11 @@ def locate(path: Path, targets: Iterable[PathKey]) -> dict[PathKey, tuple[int, i
     prefixes = {t[:i] for t in wanted for i in range(len(t) + 1)}
     found: dict[PathKey, tuple[int, int]] = {}
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace").removeprefix("\ufeff")
+        # Read as safely as the first time: the file may have been swapped for a FIFO since.
+        raw = _read_regular_file(path, sys.maxsize, _Problems(""))
+        text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
         _walk_marks(text, prefixes, found)
-    except (OSError, yaml.YAMLError):
+    except (_Stop, yaml.YAMLError):
         pass
     result: dict[PathKey, tuple[int, int]] = {}
     for target in wanted:

@@ -1,11 +1,33 @@
-"""Shared helpers: fixture folders and expectation headers."""
+"""Shared helpers: fixture folders, expectation headers, and hypothesis' settings profiles."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis runs derandomized in CI, where a green run must not depend on which examples chance
+# picked: the same examples every run, no example database, no timing health check, and the
+# blob to reproduce a failure printed. On a developer's run ("dev", when CI is unset) it draws
+# new examples each time, which is where it finds new failures. A failure it finds becomes an
+# `@example(...)` on the test it broke (the falsifying example it printed, or
+# `@reproduce_failure(...)` from the blob while debugging), so that every run tries it from then
+# on, CI's included. `HYPOTHESIS_PROFILE=ci` gives a developer CI's run. A test's own
+# `@settings(...)` overrides the profile for the settings it names. Both profiles derive from
+# hypothesis' "default" profile: recent versions load their own "ci" profile whenever CI is set,
+# and a profile without a parent would inherit from whichever profile is active.
+_DEFAULT = settings.get_profile("default")
+settings.register_profile(
+    "ci", _DEFAULT, derandomize=True, database=None, print_blob=True, max_examples=100,
+    deadline=None, suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", _DEFAULT, print_blob=True, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE")
+                      or ("ci" if os.environ.get("CI", "").lower() not in ("", "0", "false")
+                          else "dev"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"
@@ -17,7 +39,9 @@ SEED_DOCUMENTS = REPO.parent / "shared" / "seeds"
 _EXPECT = re.compile(r"(error|warning|info)\[([a-z0-9-]+)\](?: (\d+):(\d+))?")
 
 
-def expectations(fixture: Path) -> tuple[set[tuple[str, str, int | None, int | None]], dict[str, int]]:
+def expectations(
+    fixture: Path,
+) -> tuple[set[tuple[str, str, int | None, int | None]], dict[str, int]]:
     """The findings a fixture declares (severity, code, line, column) and its loading options.
 
     Declared in `# expect: severity[code] LINE:COL` header lines, or in a sidecar `.expect` file

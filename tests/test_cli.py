@@ -83,7 +83,7 @@ def test_report_prints_the_measure_and_the_action(capsys: pytest.CaptureFixture[
     assert main(["report"]) == 0
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if "kr-2024-06-20-export-controls-russia" in line)
-    assert row.split()[2:5] == ["243", "-", "1,159"]
+    assert row.split()[2:6] == ["243", "-", "-", "1,159"]  # added, removed, adjusted, before
     assert "1,402" in row
     action = next(line for line in out.splitlines() if "kr-2024-06-20-russia-dprk" in line)
     assert action.split()[3:6] == ["4", "5", "8"]
@@ -111,7 +111,7 @@ def test_bad_usage_and_unreadable_input_exit_2(
 
 
 def test_limits_from_the_environment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("SANCTIONS_TRACKER_MAX_FILE_SIZE", "100")
     assert main(["validate", "--data", str(DATA)]) == 1

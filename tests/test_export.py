@@ -1,18 +1,20 @@
-"""Exports: FollowTheMoney entities with known property names, JSON, CSV, atomic writes."""
+"""Exports: FollowTheMoney entities with known property names, JSON, CSV safe in spreadsheets.
+
+How exports are written to disk is tested in test_atomic_write.py.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 import sanctions_tracker
-from sanctions_tracker.atomic_write import write_files_atomic, write_text_atomic
+from sanctions_tracker._spreadsheet import formula_safe
+from sanctions_tracker.atomic_write import MANIFEST_NAME
 from sanctions_tracker.cli import main
-from sanctions_tracker.errors import WriteError
 
 from .conftest import BASE, FINDINGS
 
@@ -98,8 +100,9 @@ def test_json_export_has_everything_with_derived_values(tmp_path: Path) -> None:
 def test_csv_export_is_a_folder_of_flat_files(tmp_path: Path) -> None:
     out = tmp_path / "csv"
     assert main(["export", "--format", "csv", "--output", str(out)]) == 0
-    assert sorted(os.listdir(out)) == ["designations.csv", "evidence.csv", "measures.csv",
-                                       "series.csv", "sources.csv", "subjects.csv"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        MANIFEST_NAME, "designations.csv", "evidence.csv", "measures.csv", "series.csv",
+        "sources.csv", "subjects.csv"]
     with (out / "measures.csv").open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     row = next(r for r in rows if r["id"] == "kr-2024-06-20-export-controls-russia")
@@ -109,41 +112,58 @@ def test_csv_export_is_a_folder_of_flat_files(tmp_path: Path) -> None:
     assert (action["vessels"], action["entities"], action["individuals"]) == ("4", "5", "8")
 
 
-def test_an_interrupted_write_leaves_the_old_file(tmp_path: Path) -> None:
-    target = tmp_path / "out.json"
-    target.write_text("old complete content")
-
-    def chunks():  # noqa: ANN202
-        yield "new partial"
-        raise KeyboardInterrupt
-
-    with pytest.raises(KeyboardInterrupt):
-        write_text_atomic(target, chunks())
-    assert target.read_text() == "old complete content"
-    assert os.listdir(tmp_path) == ["out.json"]
-
-
-def test_a_folder_is_replaced_only_when_complete(tmp_path: Path) -> None:
-    target = tmp_path / "csv"
-    write_files_atomic(target, {"a.csv": "1\n"})
-    write_files_atomic(target, {"b.csv": "2\n"})
-    assert os.listdir(target) == ["b.csv"]
-    assert sorted(os.listdir(tmp_path)) == ["csv"]
-
-
-def test_writes_refuse_impossible_targets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(WriteError, match="does not exist"):
-        write_text_atomic(tmp_path / "no" / "such" / "file.json", ["x"])
-    assert main(["export", "--format", "json", "--output", str(tmp_path)]) == 2
-    assert "is a folder" in capsys.readouterr().err
+FORMULA = '=HYPERLINK("http://x","y")'
+HOSTILE = f"""kind: export-controls
+series:
+  - id: hostile-list
+    authority: KR
+    title: '{FORMULA}'
+    notes: "@SUM(1+1)"
+measures:
+  - id: hostile-measure
+    series: hostile-list
+    authority: KR
+    announced: 2024-01-20
+    net_adjustment: -10
+    adjustment_reason: "\\t=1+1"
+    notes: "\\r-2+3"
+    evidence:
+      - source: chain-notices
+        quote: '+10 items were reclassified, {FORMULA}'
+"""
 
 
-def test_writing_through_a_link_replaces_the_link_not_its_target(tmp_path: Path) -> None:
-    precious = tmp_path / "precious.txt"
-    precious.write_text("keep me")
-    link = tmp_path / "out.json"
-    link.symlink_to(precious)
-    write_text_atomic(link, ["{}"])
-    assert precious.read_text() == "keep me"
-    assert not link.is_symlink()
-    assert link.read_text() == "{}"
+def _csv_rows(folder: Path, name: str) -> list[dict[str, str]]:
+    with (folder / name).open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_cells_never_start_a_formula_but_numbers_stay_numbers(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "hostile.yaml").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "csv"
+    assert main(["export", "--format", "csv", "--data", str(BASE), "--data", str(data),
+                 "--output", str(out)]) == 0
+    (series,) = [r for r in _csv_rows(out, "series.csv") if r["id"] == "hostile-list"]
+    assert series["title"] == "'" + FORMULA
+    assert series["notes"] == "'@SUM(1+1)"
+    (measure,) = _csv_rows(out, "measures.csv")
+    assert measure["net_adjustment"] == "-10"  # a number, not a formula
+    assert measure["adjustment_reason"] == "'\t=1+1"
+    assert measure["notes"] == "'\r-2+3"
+    (evidence,) = [r for r in _csv_rows(out, "evidence.csv") if r["record"] == "hostile-measure"]
+    assert evidence["quote"] == "'+10 items were reclassified, " + FORMULA
+    for path in out.glob("*.csv"):
+        for row in _csv_rows(out, path.name):
+            for value in row.values():
+                assert not value.startswith(("=", "+", "@", "\t", "\r")), (path, value)
+                assert not value.startswith("-") or value.lstrip("-").isdigit(), (path, value)
+
+
+@pytest.mark.parametrize(("text", "safe"), [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@A1", "'@A1"), ("\t=1", "'\t=1"),
+    ("\r=1", "'\r=1"), ("1=1", "1=1"), (" =1", " =1"), ("", ""), (-3, -3), (None, None),
+])
+def test_formula_safe(text: object, safe: object) -> None:
+    assert formula_safe(text) == safe

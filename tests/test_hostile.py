@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -114,13 +113,24 @@ def test_a_1_mb_name_is_refused_without_echoing_it(tmp_path: Path,
     assert all(len(x) < 1_000 for x in out.splitlines())
 
 
-def _child_peak_kib(argv: list[str]) -> tuple[subprocess.CompletedProcess[str], int]:
-    """Run the CLI in a child process; return its result and peak resident memory in KiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = subprocess.run([sys.executable, "-m", "sanctions_tracker", *argv],
-                            capture_output=True, text=True, check=False)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return result, max(peak, before)
+def _child_peak_kib(
+    argv: list[str], tmp_path: Path,
+) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Run the CLI in a child process; return its result and that child's own peak memory (KiB).
+
+    ``os.wait4`` reports the resources of the one child it reaps; ``RUSAGE_CHILDREN`` would give
+    the largest peak of every child this test process has waited for so far. Output goes to
+    files, so that a child writing more than a pipe holds cannot block before it exits.
+    """
+    out, err = tmp_path / "child.out", tmp_path / "child.err"
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        child = subprocess.Popen([sys.executable, "-m", "sanctions_tracker", *argv],
+                                 stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    result = subprocess.CompletedProcess(child.args, child.returncode,
+                                         out.read_text(), err.read_text())
+    return result, usage.ru_maxrss // (1024 if sys.platform == "darwin" else 1)  # bytes there
 
 
 def test_a_50_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
@@ -130,7 +140,7 @@ def test_a_50_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
         fh.write("kind: sources\nsources:\n")
         line = "  - {id: padding, publisher: p, title: t, file: f, sha256: x}\n"
         fh.write(line * (50 * 1024 * 1024 // len(line)))
-    result, peak_kib = _child_peak_kib(["check", "--data", str(folder)])
+    result, peak_kib = _child_peak_kib(["check", "--data", str(folder)], tmp_path)
     assert result.returncode == 1
     assert "big.yaml: error[file-too-large] the file has 52," in result.stdout
     assert "raise --max-file-size" in result.stdout
@@ -139,7 +149,7 @@ def test_a_50_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 def test_the_alias_bomb_keeps_memory_flat(tmp_path: Path) -> None:
     folder = _folder(tmp_path, FIXTURES / "hostile" / "alias-bomb.yaml")
-    result, peak_kib = _child_peak_kib(["check", "--data", str(folder)])
+    result, peak_kib = _child_peak_kib(["check", "--data", str(folder)], tmp_path)
     assert result.returncode == 1
     assert "error[yaml-alias]" in result.stdout
     assert peak_kib < 500 * 1024
@@ -178,7 +188,13 @@ def test_a_link_out_of_the_sources_folder_is_refused(tmp_path: Path,
     secret.write_text("not for the tool to read")
     (documents / "plain-article.txt").unlink()
     (documents / "plain-article.txt").symlink_to(secret)
-    code, out, _ = _run(capsys, "check", "--data", str(BASE), "--sources", str(documents))
+    cites_it = FIXTURES / "findings" / "not-itemized.yaml"
+    code, out, _ = _run(capsys, "check", "--data", str(BASE), "--data", str(cites_it),
+                        "--sources", str(documents))
     assert code == 1
     assert "error[outside-data-folder]" in out
     assert "outside the sources folder" in out
+    # A source that nothing cites is never opened, so its link is not even looked at.
+    code, out, _ = _run(capsys, "check", "--data", str(BASE), "--allow-empty",
+                        "--sources", str(documents))
+    assert "outside-data-folder" not in out

@@ -46,8 +46,8 @@ def test_unpacked_wheel_reports_from_another_directory(wheel: Path, tmp_path: Pa
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run(
         [sys.executable, "-I", "-c",
-         "import sys; sys.path.insert(0, sys.argv[1]); "
-         "from sanctions_tracker.cli import main; sys.exit(main(['report']))", str(site)],
+         ("import sys; sys.path.insert(0, sys.argv[1]); "
+         "from sanctions_tracker.cli import main; sys.exit(main(['report']))"), str(site)],
         capture_output=True, text=True, cwd=elsewhere, env=env, check=False,
     )
     assert result.returncode == 0, result.stderr

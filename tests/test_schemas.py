@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import attrs
 import pytest
@@ -38,8 +39,9 @@ def test_schema_is_valid_draft_2020_12(name: str) -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
 
 
-@pytest.mark.parametrize(("get_schema", "cls", "extra"), PAIRS, ids=lambda x: getattr(x, "__name__", ""))
-def test_schema_and_record_have_the_same_fields(get_schema, cls, extra) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(("get_schema", "cls", "extra"), PAIRS,
+                         ids=lambda x: getattr(x, "__name__", ""))
+def test_schema_and_record_have_the_same_fields(get_schema, cls, extra) -> None:
     schema = get_schema()
     fields = attrs.fields(cls)
     assert set(schema["properties"]) - extra == {f.name for f in fields}
@@ -58,14 +60,16 @@ def test_figure_names_match_the_records() -> None:
 def test_integers_are_strict() -> None:
     doc = {"kind": "sources", "sources": []}
     assert list(validator_for("sources").iter_errors(doc)) == []
-    action = {"id": "a", "authority": "KR", "announced": "2024-01-01", "itemized": "none",
-              "stated_counts": {"vessels": 1.0}, "evidence": [{"source": "s", "quote": "q"}]}
+    action: dict[str, Any] = {
+        "id": "a", "authority": "KR", "announced": "2024-01-01", "itemized": "none",
+        "stated_counts": {"vessels": 1.0}, "evidence": [{"source": "s", "quote": "q"}]}
     errors = list(validator_for("designations").iter_errors({"kind": "designations",
                                                              "actions": [action]}))
     assert [e.validator for e in errors] == ["type"]
 
 
 def test_refs_resolve_without_network() -> None:
-    bad = {"kind": "export-controls", "series": [{"id": "s", "authority": "XX", "title": "t"}]}
+    bad: dict[str, Any] = {"kind": "export-controls",
+                           "series": [{"id": "s", "authority": "XX", "title": "t"}]}
     errors = list(validator_for("export-controls").iter_errors(bad))
     assert [list(e.absolute_path) for e in errors] == [["series", 0, "authority"]]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sanctions_tracker.source_text import normalise_document, normalise_quote
+from sanctions_tracker.source_text import Document, normalise_document, normalise_quote
 
 from .conftest import DOCUMENTS
 
@@ -13,12 +13,16 @@ def test_cut_off_wordpress_json_is_decoded_without_parsing() -> None:
 
 
 def test_quotes_fold_like_documents() -> None:
-    assert normalise_quote("  Korea\u2019s   \u201clist\u201d&amp;\n more ") == "Korea's \"list\"& more"
+    folded = normalise_quote("  Korea\u2019s   \u201clist\u201d&amp;\n more ")
+    assert folded == "Korea's \"list\"& more"
 
 
 def test_block_tags_keep_paragraphs_apart() -> None:
-    raw = b'{"content":"<p>first end.<\\/p><p>Second start<\\/p>"}'
-    assert "first end. Second start" in normalise_document(raw)
+    document = Document(b'{"content":"<p>first end.<\\/p><p>Second start<\\/p>"}')
+    assert document.contains("first end.")
+    assert document.contains("Second start")
+    assert not document.contains("first end. Second start")
+    assert not document.contains("first end.Second start")
 
 
 def test_surrogate_pairs_are_joined() -> None:

@@ -43,10 +43,11 @@ steps = st.lists(
 )
 
 
-def _consistent_chain(start: int, changes: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+def _consistent_chain(start: int,
+                      changes: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     rows, level = [], start
-    for added, removed in changes:
-        removed = min(removed, level + added)
+    for added, wanted in changes:
+        removed = min(wanted, level + added)
         rows.append((level, added, removed, level + added - removed))
         level = level + added - removed
     return rows

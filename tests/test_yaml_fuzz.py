@@ -43,13 +43,16 @@ def _load_text(folder: Path, text: str) -> None:
         pass
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=envelopes, canonical=st.booleans())
-def test_generated_yaml_never_raises(tmp_path: Path, document: object, canonical: bool) -> None:
+def test_generated_yaml_never_raises(tmp_path: Path, document: object, *,
+                                     canonical: bool) -> None:
     _load_text(tmp_path / "g", yaml.safe_dump(document, canonical=canonical, allow_unicode=True))
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=300))
 def test_arbitrary_text_never_raises(tmp_path: Path, text: str) -> None:
     _load_text(tmp_path / "t", text)

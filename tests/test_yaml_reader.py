@@ -1,17 +1,45 @@
+"""The YAML reader, run with libyaml and with PyYAML's pure-Python parser alike.
+
+PyYAML falls back to its pure-Python parser when it was built without libyaml (an sdist
+installed without the libyaml headers), and the reader then uses it: every test here runs with
+both parsers, which must give the same data and the same findings.
+"""
+
 from __future__ import annotations
 
 import resource
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import given, settings
+import yaml
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sanctions_tracker.yaml_reader import Limits, format_path, locate, read_yaml
+from sanctions_tracker import yaml_reader
+from sanctions_tracker.yaml_reader import DEFAULT_MAX_DEPTH, Limits, format_path, locate, read_yaml
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from sanctions_tracker.findings import Finding
+
+PARSERS = {"libyaml": getattr(yaml, "CSafeLoader", None), "pure-python": yaml.SafeLoader}
+#: libyaml (0.2.5 and later) refuses nesting deeper than this on its own, in its scanner, which
+#: reads ahead of the events the reader sees.
+LIBYAML_MAX_DEPTH = 1_000
 
 
-def _read(tmp_path: Path, text: str | bytes, **limits: int) -> tuple[object, list]:
+@pytest.fixture(autouse=True, params=sorted(PARSERS))
+def parser(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    loader = PARSERS[request.param]
+    if loader is None:
+        pytest.skip("this PyYAML was built without libyaml")
+    monkeypatch.setattr(yaml_reader, "_Loader", loader)
+    return str(request.param)
+
+
+def _read(tmp_path: Path, text: str | bytes, **limits: int) -> tuple[object, list[Finding]]:
     path = tmp_path / "f.yaml"
     if isinstance(text, str):
         path.write_text(text, encoding="utf-8", newline="")
@@ -35,7 +63,9 @@ def _read(tmp_path: Path, text: str | bytes, **limits: int) -> tuple[object, lis
         ("089", "write 89"),
     ],
 )
-def test_yaml_11_traps_are_located_errors_with_a_hint(tmp_path: Path, value: str, hint: str) -> None:
+def test_yaml_11_traps_are_located_errors_with_a_hint(
+    tmp_path: Path, value: str, hint: str,
+) -> None:
     data, problems = _read(tmp_path, f"kind: x\ntotal_after: {value}\n")
     assert data is None
     assert [(p.code, p.location.line, p.location.column) for p in problems] == [
@@ -95,11 +125,52 @@ def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB
 
 
-def test_deep_nesting_is_refused_at_the_limit(tmp_path: Path) -> None:
-    data, problems = _read(tmp_path, "a: " + "[" * 10_000 + "]" * 10_000 + "\n")
+def _nested(levels: int, opener: str = "[", closer: str = "]") -> str:
+    """A file nested ``levels`` deep: the top mapping, then ``levels - 1`` flow collections."""
+    return "a: " + opener * (levels - 1) + closer * (levels - 1) + "\n"
+
+
+@pytest.mark.parametrize("max_depth", [DEFAULT_MAX_DEPTH, 1, 10, 300])
+@pytest.mark.parametrize(("opener", "closer"), [("[", "]"), ("{a: ", "}")])
+def test_nesting_at_the_limit_loads_and_one_level_more_is_refused_there(
+    tmp_path: Path, max_depth: int, opener: str, closer: str
+) -> None:
+    data, problems = _read(tmp_path, _nested(max_depth, opener, closer), max_depth=max_depth)
+    assert problems == []
+    assert data is not None
+    # Far deeper than our limit and still below libyaml's, so that it is our check that refuses
+    # it whatever libyaml does, at the first level too many.
+    data, problems = _read(tmp_path, _nested(LIBYAML_MAX_DEPTH - 100, opener, closer),
+                           max_depth=max_depth)
     assert data is None
-    assert [p.code for p in problems] == ["too-deep"]
-    assert problems[0].location.line == 1
+    assert [(p.code, p.location.line, p.location.column) for p in problems] == [
+        ("too-deep", 1, 4 + (max_depth - 1) * len(opener))
+    ]
+    assert f"nesting deeper than {max_depth} levels" in problems[0].message
+
+
+@pytest.mark.parametrize(("levels", "max_depth"), [(10_000, DEFAULT_MAX_DEPTH), (2_000, 1_500)])
+def test_very_deep_nesting_is_too_deep_whichever_limit_fires_first(
+    tmp_path: Path, levels: int, max_depth: int
+) -> None:
+    # libyaml's own limit may fire before ours (its scanner reads ahead), or not at all (the
+    # pure-Python parser, an older libyaml): either is the one `too-deep` finding, never a
+    # syntax error, and never a dependency's version showing through.
+    data, problems = _read(tmp_path, _nested(levels), max_depth=max_depth)
+    assert data is None
+    assert [(p.code, p.location.line) for p in problems] == [("too-deep", 1)]
+    assert "nesting deeper than" in problems[0].message
+
+
+@pytest.mark.parametrize("char", ["\x1f", "\x7f", "\x9b", "\ufffe"])
+def test_a_control_character_is_one_located_line(tmp_path: Path, char: str) -> None:
+    data, problems = _read(tmp_path, f"kind: x\nname: 조선 b{char}c\n")
+    assert data is None
+    assert [(p.code, p.location.line, p.location.column) for p in problems] == [
+        ("yaml-syntax", 2, 11)
+    ]
+    assert f"U+{ord(char):04X}" in problems[0].message
+    assert "\n" not in problems[0].message
 
 
 def test_tabs_name_the_fix(tmp_path: Path) -> None:
@@ -155,7 +226,8 @@ def test_format_path() -> None:
     )
 
 
-@settings(max_examples=200, deadline=None)
+# The parser fixture patches a module attribute, the same for every example.
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=200))
 def test_arbitrary_text_never_raises(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     folder = tmp_path_factory.mktemp("fuzz")
@@ -165,3 +237,4 @@ def test_arbitrary_text_never_raises(tmp_path_factory: pytest.TempPathFactory, t
     assert (data is None) == bool(problems) or data is None
     for problem in problems:
         assert problem.severity.value == "error"
+        assert "\n" not in problem.message

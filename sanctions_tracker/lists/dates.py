@@ -1,0 +1,117 @@
+"""Dates as official lists write them, read without guessing.
+
+Every form the reference lists use is read into a :class:`DateValue` that keeps the raw text and
+the precision: ``d.m.yyyy`` and ``9 August 2025`` (EU), ``dd/mm/yyyy`` with ``00`` for an unknown
+day or month (UK), ``yyyy-mm-dd`` with a UTC offset (UN ``LISTED_ON``: the offset is set aside,
+where ``datetime.fromisoformat`` would read ``-04:00`` as a time of day), ``10 Oct 1969``,
+``circa 1970`` and ``1962 to 1964`` (OFAC). Anything else has precision ``unknown``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from .model import DateValue, Precision
+
+__all__ = ["has_offset", "parse_date"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(Z|[+-]\d{2}:\d{2})?")
+_NUMERIC = re.compile(r"(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4})\.?")
+_MONTH_YEAR_NUMERIC = re.compile(r"(\d{1,2})/(\d{4})")
+_YEAR = re.compile(r"(\d{4})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_WORDS = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?,?\s+(\d{4})")
+_CIRCA = re.compile(r"(?:circa|c\.|approximately|approx\.)\s*(.+)", re.IGNORECASE)
+_YEAR_SPAN = re.compile(r"(\d{4})\s*[-\u2013]\s*(\d{4})")
+_RANGE = re.compile(r"(.+?)\s+(?:to|-|\u2013)\s+(.+)")
+
+
+def _iso(year: int, month: int, day: int) -> tuple[str, Precision] | None:
+    """The ISO prefix and precision of a numeric date; ``00`` day or month means unknown."""
+    if month == 0:
+        return (f"{year:04d}", Precision.YEAR) if day == 0 else None
+    if month > 12:
+        return None
+    if day == 0:
+        return f"{year:04d}-{month:02d}", Precision.MONTH
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}", Precision.EXACT
+
+
+def _single(text: str) -> tuple[str, Precision] | None:  # noqa: PLR0911 (one per form)
+    match = _ISO.fullmatch(text)
+    if match:
+        return _iso(int(match[1]), int(match[2]), int(match[3]))
+    match = _NUMERIC.fullmatch(text)
+    if match:
+        return _iso(int(match[3]), int(match[2]), int(match[1]))
+    match = _YEAR.fullmatch(text)
+    if match:
+        return match[1], Precision.YEAR
+    match = _ISO_MONTH.fullmatch(text)
+    if match:
+        return _iso(int(match[1]), int(match[2]), 0)
+    match = _MONTH_YEAR_NUMERIC.fullmatch(text)
+    if match:
+        return _iso(int(match[2]), int(match[1]), 0)
+    match = _WORDS.fullmatch(text)
+    if match:
+        month = _MONTHS.get(match[2].lower())
+        if month is None:
+            return None
+        return _iso(int(match[3]), month, int(match[1] or 0))
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_date(raw: str) -> DateValue:
+    """Read one date; precision ``unknown`` (and no ISO value) when the text is not a date.
+
+    Cached: lists repeat the same dates thousands of times (listing dates above all).
+    """
+    text = " ".join(raw.split())
+    single = _single(text)
+    if single is not None:
+        return DateValue(raw=raw, precision=single[1], start=single[0])
+    match = _CIRCA.fullmatch(text)
+    if match:
+        inner = _single(match[1])
+        if inner is not None:
+            return DateValue(raw=raw, precision=Precision.CIRCA, start=inner[0])
+        text = match[1]  # "circa 1979-1982": a range, which already says it is approximate
+    span = _range(text)
+    if span is not None:
+        return DateValue(raw=raw, precision=Precision.RANGE, start=span[0], end=span[1])
+    return DateValue(raw=raw, precision=Precision.UNKNOWN)
+
+
+def _range(text: str) -> tuple[str, str] | None:
+    """``1962 to 1964``, ``01 Jan 1960 to 31 Dec 1962``, ``1979-1982``, first before last."""
+    match = _YEAR_SPAN.fullmatch(text) or _RANGE.fullmatch(text)
+    if match:
+        first, last = _single(match[1]), _single(match[2])
+        if first is not None and last is not None and first[0] <= last[0]:
+            return first[0], last[0]
+    return None
+
+
+def has_offset(raw: str) -> bool:
+    """Whether an ISO date carries a UTC offset (UN ``2015-07-01-04:00``)."""
+    match = _ISO.fullmatch(raw.strip())
+    return bool(match and match[4])

@@ -1,0 +1,63 @@
+"""Dates as the lists write them: precision kept, nothing guessed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctions_tracker.lists.dates import has_offset, parse_date
+from sanctions_tracker.lists.model import Precision
+
+
+@pytest.mark.parametrize(("raw", "precision", "start", "end"), [
+    ("17.3.2014", Precision.EXACT, "2014-03-17", None),
+    ("9.9. 2015", Precision.EXACT, "2015-09-09", None),
+    ("9 August 2025", Precision.EXACT, "2025-08-09", None),
+    ("10 Oct 1969", Precision.EXACT, "1969-10-10", None),
+    ("Nov. 1973", Precision.MONTH, "1973-11", None),
+    ("22/08/1990", Precision.EXACT, "1990-08-22", None),
+    ("00/00/1965", Precision.YEAR, "1965", None),
+    ("00/05/1965", Precision.MONTH, "1965-05", None),
+    ("05/1965", Precision.MONTH, "1965-05", None),
+    ("1966-03", Precision.MONTH, "1966-03", None),
+    ("1970", Precision.YEAR, "1970", None),
+    ("2015-07-01", Precision.EXACT, "2015-07-01", None),
+    ("2015-07-01-04:00", Precision.EXACT, "2015-07-01", None),
+    ("circa 1970", Precision.CIRCA, "1970", None),
+    ("1962 to 1964", Precision.RANGE, "1962", "1964"),
+    ("01 Jan 1960 to 31 Dec 1962", Precision.RANGE, "1960-01-01", "1962-12-31"),
+    ("circa 1979-1982", Precision.RANGE, "1979", "1982"),
+    ("1962 \u2013 1964", Precision.RANGE, "1962", "1964"),
+])
+def test_each_written_form_keeps_its_precision(raw: str, precision: Precision, start: str,
+                                               end: str | None) -> None:
+    value = parse_date(raw)
+    assert (value.raw, value.precision, value.start, value.end) == (raw, precision, start, end)
+
+
+@pytest.mark.parametrize("raw", ["31/02/1970", "21.13.2014", "N/D", "30-35 years old",
+                                 "24/06/1402 (Hijri Calendar)", "1964 to 1962", "someday",
+                                 "10 Brumaire 1799"])
+def test_what_is_not_a_date_is_kept_raw_with_unknown_precision(raw: str) -> None:
+    value = parse_date(raw)
+    assert (value.precision, value.start, value.end, value.raw) == (
+        Precision.UNKNOWN, None, None, raw)
+
+
+def test_a_utc_offset_is_seen_and_not_read_as_a_time() -> None:
+    assert has_offset("2015-07-01-04:00")
+    assert has_offset("2015-07-01Z")
+    assert not has_offset("2015-07-01")
+    # the trap: the standard library reads the offset as a time of day
+    assert dt.datetime.fromisoformat("2015-07-01-04:00").hour == 4
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)))
+def test_every_eu_and_uk_date_reads_back_exactly(day: dt.date) -> None:
+    eu = parse_date(f"{day.day}.{day.month}.{day.year}")
+    uk = parse_date(f"{day.day:02d}/{day.month:02d}/{day.year}")
+    assert eu.start == uk.start == day.isoformat()
+    assert eu.precision is uk.precision is Precision.EXACT
