@@ -40,9 +40,9 @@ print(events)
 
 NAIVE = """
 import sys, yaml
-from sanctions_tracker.converter import converter
-from sanctions_tracker.loader import RECORD_LISTS
-from sanctions_tracker.schemas import validator_for
+from sanctions_tracker.model.converter import converter
+from sanctions_tracker.model.load import RECORD_LISTS
+from sanctions_tracker.schema import validator_for
 
 class Loader(yaml.CSafeLoader):
     pass

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,19 +19,20 @@ from . import __version__
 from .errors import SanctionsTrackerError, UsageError
 from .findings import Severity, has_errors
 from .lists import cli as lists_cli
-from .report import REPORT_FORMATS, SECTIONS
-from .yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
+from .output.report import REPORT_FORMATS, SECTIONS
+from .reading.yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from .dataset import Dataset
+    from .model.dataset import Dataset
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 70
 MAX_FILE_SIZE_ENV = "SANCTIONS_TRACKER_MAX_FILE_SIZE"
 MAX_DEPTH_ENV = "SANCTIONS_TRACKER_MAX_DEPTH"
+TRACEBACK_ENV = "SANCTIONS_TRACKER_TRACEBACK"
 
 
 def _positive_int(text: str) -> int:
@@ -60,35 +62,43 @@ def _env_int(name: str, default: int) -> int:
         raise UsageError(f"environment variable {name}: {exc}") from None
 
 
-def _add_data_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--data", action="append", type=Path, metavar="DIR",
-        help="folder (or file) of YAML data to load; repeat for several "
-             "(default: the data and source records shipped with the tool)",
-    )
-    parser.add_argument(
+def _limit_options() -> argparse.ArgumentParser:
+    """The limits of the YAML reader, shared by every command that reads data files."""
+    parser = argparse.ArgumentParser(add_help=False)
+    limits = parser.add_argument_group("limits")
+    limits.add_argument(
         "--max-file-size", type=_positive_int, metavar="BYTES",
         help=f"refuse YAML files larger than this (default {DEFAULT_MAX_BYTES:,}, "
              f"or ${MAX_FILE_SIZE_ENV})",
     )
-    parser.add_argument(
+    limits.add_argument(
         "--max-depth", type=_positive_int, metavar="N",
         help=f"refuse YAML nested deeper than this (default {DEFAULT_MAX_DEPTH}, "
              f"or ${MAX_DEPTH_ENV})",
     )
-    parser.add_argument(
+    return parser
+
+
+def _data_options(limits: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """--data, --allow-empty, --sources and the limits: the options of every data command."""
+    parser = argparse.ArgumentParser(add_help=False, parents=[limits])
+    data = parser.add_argument_group("data")
+    data.add_argument(
+        "--data", action="append", type=Path, metavar="DIR",
+        help="folder (or file) of YAML data to load; repeat for several "
+             "(default: the data and source records shipped with the tool)",
+    )
+    data.add_argument(
         "--allow-empty", action="store_true",
         help="accept a --data folder or file that holds no records (by default that is a "
              "no-data error: nothing would be checked)",
     )
-
-
-def _add_sources_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    data.add_argument(
         "--sources", type=Path, metavar="DIR",
         help="folder of the original documents, to compare quotes with "
              "(default: $SANCTIONS_TRACKER_SOURCES; without either the comparison is skipped)",
     )
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,28 +108,30 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate, reconcile and report curated sanctions and export-control figures.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    validate = commands.add_parser(
-        "validate", help="check files against the schemas and quotes against their sources",
+    parser.add_argument(
+        "--traceback", action="store_true",
+        help=f"on an internal error (exit 70), print the full traceback (or set ${TRACEBACK_ENV})",
     )
-    _add_data_options(validate)
-    _add_sources_option(validate)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    limits = _limit_options()
+    data = [_data_options(limits)]
+
+    commands.add_parser(
+        "validate", parents=data,
+        help="check files against the schemas and quotes against their sources",
+    )
 
     check = commands.add_parser(
-        "check", help="validate and reconcile; exit 1 on any inconsistent figure",
+        "check", parents=data, help="validate and reconcile; exit 1 on any inconsistent figure",
     )
-    _add_data_options(check)
-    _add_sources_option(check)
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text lines, one JSON object, or GitHub Actions annotations")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
 
     report = commands.add_parser(
-        "report", help="print summaries, export-control timelines, actions and findings",
+        "report", parents=data,
+        help="print summaries, export-control timelines, actions and findings",
     )
-    _add_data_options(report)
-    _add_sources_option(report)
     report.add_argument("--format", choices=REPORT_FORMATS, default="simple",
                         help="output format (default: simple)")
     report.add_argument("--authority", action="append", type=str.upper, metavar="CODE",
@@ -130,17 +142,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only records announced on or before this date")
     report.add_argument("--section", action="append", choices=SECTIONS,
                         help="only these sections (repeatable; default: all)")
-    show = commands.add_parser("show", help="one record: every figure, its source and status")
+
+    show = commands.add_parser("show", parents=data,
+                               help="one record: every figure, its source and status")
     show.add_argument("id", help="the id of a record (action, measure, series or source)")
-    _add_data_options(show)
-    _add_sources_option(show)
     show.add_argument("--format", choices=("text", "json"), default="text")
 
     export = commands.add_parser(
-        "export", help="write FollowTheMoney entities, one JSON document, or CSV files",
+        "export", parents=data,
+        help="write FollowTheMoney entities, one JSON document, or CSV files",
     )
-    _add_data_options(export)
-    _add_sources_option(export)
     export.add_argument("--format", choices=("ftm", "json", "csv"), required=True,
                         help="ftm: entity JSON lines; json: one document; csv: a folder of files")
     export.add_argument(
@@ -150,12 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
              "and FIFOs are written in place",
     )
 
-    diff = commands.add_parser("diff", help="compare two data folders record by record")
+    diff = commands.add_parser("diff", parents=[limits],
+                               help="compare two data folders record by record")
     diff.add_argument("old", type=Path, help="the earlier data folder")
     diff.add_argument("new", type=Path, help="the later data folder")
     diff.add_argument("--format", choices=("text", "json"), default="text")
-    for option in ("--max-file-size", "--max-depth"):
-        diff.add_argument(option, type=_positive_int, help=argparse.SUPPRESS)
+
+    codes = commands.add_parser("codes", help="list every finding code, the rule that emits it "
+                                              "and what it means")
+    codes.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     lists_cli.add_parser(commands)
     return parser
 
@@ -168,7 +182,7 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 
 def _load(args: argparse.Namespace) -> Dataset:
-    from .loader import load  # noqa: PLC0415 (keep --help and --version fast)
+    from .model.load import load  # noqa: PLC0415 (keep --help and --version fast)
 
     for path in args.data or ():
         # The likeliest cause is a hook or CI job run with the wrong folder names or from the
@@ -181,8 +195,8 @@ def _load(args: argparse.Namespace) -> Dataset:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .render import finding_line, summary_line  # noqa: PLC0415
-    from .validation import documents_folder, validate  # noqa: PLC0415
+    from .checks import documents_folder, validate  # noqa: PLC0415
+    from .output.render import finding_line, summary_line  # noqa: PLC0415
 
     documents = documents_folder(args.sources)
     findings = validate(_load(args), documents)
@@ -193,14 +207,13 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    from .reconciliation import check  # noqa: PLC0415
-    from .render import (  # noqa: PLC0415
+    from .checks import check, documents_folder  # noqa: PLC0415
+    from .output.render import (  # noqa: PLC0415
         finding_line,
         findings_document,
         github_annotation,
         summary_line,
     )
-    from .validation import documents_folder  # noqa: PLC0415
 
     documents = documents_folder(args.sources)
     findings = check(_load(args), documents).findings
@@ -218,10 +231,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .reconciliation import check  # noqa: PLC0415
-    from .render import render_report  # noqa: PLC0415
-    from .report import ReportFilter, build_report, filter_notes  # noqa: PLC0415
-    from .validation import documents_folder  # noqa: PLC0415
+    from .checks import check, documents_folder  # noqa: PLC0415
+    from .output.render import render_report  # noqa: PLC0415
+    from .output.report import ReportFilter, build_report, filter_notes  # noqa: PLC0415
 
     if args.since and args.until and args.since > args.until:
         raise UsageError(f"--since {args.since} is after --until {args.until}")
@@ -241,9 +253,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from .reconciliation import check  # noqa: PLC0415
-    from .show import describe_record, render_record  # noqa: PLC0415
-    from .validation import documents_folder  # noqa: PLC0415
+    from .checks import check, documents_folder  # noqa: PLC0415
+    from .output.show import describe_record, render_record  # noqa: PLC0415
 
     documents = documents_folder(args.sources)
     dataset = _load(args)
@@ -256,10 +267,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .atomic_write import write_files_atomic, write_text_atomic  # noqa: PLC0415
-    from .export import export_csv, export_ftm, export_json  # noqa: PLC0415
-    from .reconciliation import check  # noqa: PLC0415
-    from .validation import documents_folder  # noqa: PLC0415
+    from .checks import check, documents_folder  # noqa: PLC0415
+    from .output.atomic_write import write_files_atomic, write_text_atomic  # noqa: PLC0415
+    from .output.export import export_csv, export_ftm, export_json  # noqa: PLC0415
 
     # A str, not a Path: Path("./-") is Path("-"), and only a bare - means standard output.
     output: str = args.output
@@ -308,8 +318,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    from .diff import diff_datasets, render_diff  # noqa: PLC0415
-    from .loader import load  # noqa: PLC0415
+    from .model.load import load  # noqa: PLC0415
+    from .output.diff import diff_datasets, render_diff  # noqa: PLC0415
 
     # An empty side is a real state (the first commit of a data repository), not an error.
     old, new = (load([folder], limits=_limits(args), allow_empty=True)
@@ -330,9 +340,32 @@ def _cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
+def _cmd_codes(args: argparse.Namespace) -> int:
+    from .checks import RULES  # noqa: PLC0415 (registers every rule's codes)
+    from .findings.codes import CODES  # noqa: PLC0415
+    from .lists.codes import LIST_CODES  # noqa: PLC0415
+
+    emitted_by = {code: f"check: {r.name} ({r.stage.value})" for r in RULES.values()
+                  for code in r.codes}
+    emitted_by.update(dict.fromkeys(LIST_CODES, "lists"))
+    rows = [{"code": code, "emitted_by": emitted_by.get(code, "reading and loading"),
+             "meaning": meaning} for code, meaning in CODES.items()]
+    if args.format == "json":
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    elif args.format == "markdown":
+        print("| code | emitted by | meaning |\n|---|---|---|")
+        for r in rows:
+            print(f"| `{r['code']}` | {r['emitted_by']} | {r['meaning']} |")
+    else:
+        width = max(len(r["code"]) for r in rows)
+        for r in rows:
+            print(f"{r['code']:<{width}}  {r['meaning']}  [{r['emitted_by']}]")
+    return EXIT_OK
+
+
 _COMMANDS = {
     "validate": _cmd_validate, "check": _cmd_check, "report": _cmd_report, "show": _cmd_show,
-    "export": _cmd_export, "diff": _cmd_diff, "lists": lists_cli.run,
+    "export": _cmd_export, "diff": _cmd_diff, "codes": _cmd_codes, "lists": lists_cli.run,
 }
 
 
@@ -350,6 +383,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 (the one place that must catch everything)
         command = " ".join(["sanctions-tracker", *(sys.argv[1:] if argv is None else argv)])
+        if args.traceback or os.environ.get(TRACEBACK_ENV):
+            traceback.print_exc()
+        else:
+            command += (f" (add --traceback after sanctions-tracker, or set {TRACEBACK_ENV}=1, "
+                        "to see where)")
         print(
             f"sanctions-tracker: internal error ({type(exc).__name__}: {exc}); this is a bug, "
             f"please report it with the command line: {command}",

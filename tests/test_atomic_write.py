@@ -15,9 +15,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sanctions_tracker.atomic_write import MANIFEST_NAME, write_files_atomic, write_text_atomic
 from sanctions_tracker.cli import main
 from sanctions_tracker.errors import WriteError
+from sanctions_tracker.output.atomic_write import (
+    MANIFEST_NAME,
+    write_files_atomic,
+    write_text_atomic,
+)
 
 from .conftest import BASE, FINDINGS
 

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sanctions_tracker._compiled_schema import Unsupported, compile_schema
-from sanctions_tracker.schemas import KINDS, quick_check_for, validator_for
-from sanctions_tracker.yaml_reader import read_yaml
+from sanctions_tracker.reading.yaml_reader import read_yaml
+from sanctions_tracker.schema import KINDS, quick_check_for, validator_for
+from sanctions_tracker.schema._compiled import Unsupported, compile_schema
 
 from .conftest import FIXTURES, REPO
 

@@ -11,10 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sanctions_tracker
-from sanctions_tracker._countries import authority_codes, country_codes
-from sanctions_tracker.converter import converter
-from sanctions_tracker.identifiers import imo_check_digit
-from sanctions_tracker.records import (
+from sanctions_tracker.model.converter import converter
+from sanctions_tracker.model.identifiers import imo_check_digit
+from sanctions_tracker.model.records import (
     ACTION_FIGURES,
     DesignationAction,
     Dispute,
@@ -27,6 +26,7 @@ from sanctions_tracker.records import (
     StatedCounts,
     Vessel,
 )
+from sanctions_tracker.schema.countries import authority_codes, country_codes
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -9,9 +9,8 @@ from typing import Any
 import pytest
 from cattrs import BaseValidationError
 
-from sanctions_tracker._countries import authority_codes, country_codes
-from sanctions_tracker.converter import converter
-from sanctions_tracker.records import (
+from sanctions_tracker.model.converter import converter
+from sanctions_tracker.model.records import (
     DesignationAction,
     Entity,
     Evidence,
@@ -22,7 +21,8 @@ from sanctions_tracker.records import (
     StatedCounts,
     Vessel,
 )
-from sanctions_tracker.schemas import validator_for
+from sanctions_tracker.schema import validator_for
+from sanctions_tracker.schema.countries import authority_codes, country_codes
 
 # Every code either list has, their near misses, and every other pair of capitals: ~700 codes.
 CANDIDATES = sorted(

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 import sanctions_tracker
-from sanctions_tracker._spreadsheet import formula_safe
-from sanctions_tracker.atomic_write import MANIFEST_NAME
 from sanctions_tracker.cli import main
+from sanctions_tracker.output.atomic_write import MANIFEST_NAME
+from sanctions_tracker.output.spreadsheet import formula_safe
 
 from .conftest import BASE, FINDINGS
 
@@ -78,7 +78,7 @@ def test_ftm_lines_parse_and_use_only_known_properties(itemized: list[Path],
 
 
 def test_ftm_ids_are_stable(itemized: list[Path]) -> None:
-    from sanctions_tracker.export import export_ftm
+    from sanctions_tracker.output.export import export_ftm
 
     first = [e["id"] for e in export_ftm(sanctions_tracker.load(itemized))]
     second = [e["id"] for e in export_ftm(sanctions_tracker.load(itemized))]

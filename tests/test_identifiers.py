@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions_tracker.identifiers import imo_check_digit, is_valid_imo
+from sanctions_tracker.model.identifiers import imo_check_digit, is_valid_imo
 
 
 def test_known_ship_numbers() -> None:

@@ -22,12 +22,12 @@ import pytest
 import yaml
 
 import sanctions_tracker
-from sanctions_tracker import yaml_reader
 from sanctions_tracker.cli import main
 from sanctions_tracker.findings import Finding, Location, Severity
-from sanctions_tracker.loader import load
-from sanctions_tracker.render import github_annotation
-from sanctions_tracker.report import ReportFilter, filter_notes
+from sanctions_tracker.model.load import load
+from sanctions_tracker.output.render import github_annotation
+from sanctions_tracker.output.report import ReportFilter, filter_notes
+from sanctions_tracker.reading import yaml_reader
 
 from .conftest import BASE, DOCUMENTS, REPO
 
@@ -152,7 +152,7 @@ def test_a_long_number_as_a_key_is_a_located_finding(tmp_path: Path) -> None:
 def test_a_long_run_of_underscores_is_refused_in_linear_time() -> None:
     # `[0-9][0-9_]*_[0-9_]*` backtracked quadratically: a million characters took hours.
     text = "1" + "_" * 1_000_000 + "x"
-    script = ("import sys; from sanctions_tracker.yaml_reader import _resolve_plain; "
+    script = ("import sys; from sanctions_tracker.reading.yaml_reader import _resolve_plain; "
               "print(_resolve_plain(sys.stdin.read())[0][:3])")
     result = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True,
                             text=True, check=False, timeout=GENEROUS_SECONDS)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import sanctions_tracker
-from sanctions_tracker.loader import load
+from sanctions_tracker.model.load import load
 
 from .conftest import BASE, FINDINGS
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions_tracker.number_forms import number_words, occurs_in
+from sanctions_tracker.checks.number_forms import number_words, occurs_in
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import sanctions_tracker
-from sanctions_tracker.totals import LinkStatus, Provenance
+from sanctions_tracker.checks.totals import LinkStatus, Provenance
 
 
 def test_library_check_gives_the_same_findings_as_the_cli() -> None:

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 import sanctions_tracker
-from sanctions_tracker.render import github_annotation, render_report
-from sanctions_tracker.report import REPORT_FORMATS, Report, build_report
+from sanctions_tracker.output.render import github_annotation, render_report
+from sanctions_tracker.output.report import REPORT_FORMATS, Report, build_report
 
 from .conftest import BASE
 
@@ -24,7 +24,7 @@ MEASURE = "kr-2024-06-20-export-controls-russia"
 
 
 @pytest.fixture(scope="module")
-def report() -> sanctions_tracker.report.Report:
+def report() -> sanctions_tracker.output.report.Report:
     dataset = sanctions_tracker.load()
     return build_report(dataset, sanctions_tracker.check(dataset))
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 import datetime as dt
 
 import sanctions_tracker
-from sanctions_tracker.report import ReportFilter, build_report
+from sanctions_tracker.output.report import ReportFilter, build_report
 
 
-def _tables(keep: ReportFilter | None = None) -> dict[str, sanctions_tracker.report.Table]:
+def _tables(keep: ReportFilter | None = None) -> dict[str, sanctions_tracker.output.report.Table]:
     dataset = sanctions_tracker.load()
     report = build_report(dataset, sanctions_tracker.check(dataset), keep)
     return {t.key: t for t in report.tables}

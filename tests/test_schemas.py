@@ -9,9 +9,9 @@ import attrs
 import pytest
 from jsonschema import Draft202012Validator
 
-from sanctions_tracker import records
-from sanctions_tracker._resources import bundled_dir
-from sanctions_tracker.schemas import KINDS, schema_for, validator_for
+from sanctions_tracker.model import records
+from sanctions_tracker.schema import KINDS, schema_for, validator_for
+from sanctions_tracker.schema.resources import bundled_dir
 
 DEFS = json.loads((bundled_dir("schemas") / "definitions.schema.json").read_text())["$defs"]
 

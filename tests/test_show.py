@@ -4,7 +4,7 @@ import pytest
 
 import sanctions_tracker
 from sanctions_tracker.cli import main
-from sanctions_tracker.show import describe_record
+from sanctions_tracker.output.show import describe_record
 
 from .conftest import BASE, DOCUMENTS, FINDINGS
 

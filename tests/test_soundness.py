@@ -15,9 +15,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from sanctions_tracker.checks.number_forms import NumberKind, occurs_in, written_numbers
+from sanctions_tracker.checks.source_text import Document
 from sanctions_tracker.cli import main
-from sanctions_tracker.number_forms import NumberKind, occurs_in, written_numbers
-from sanctions_tracker.source_text import Document
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sanctions_tracker.source_text import Document, normalise_document, normalise_quote
+from sanctions_tracker.checks.source_text import Document, normalise_document, normalise_quote
 
 from .conftest import DOCUMENTS
 

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sanctions_tracker
-from sanctions_tracker.dataset import Dataset, Origin
-from sanctions_tracker.records import Evidence, ExportControlMeasure, ExportControlSeries
-from sanctions_tracker.totals import LinkStatus, Provenance, reconcile_totals
+from sanctions_tracker.checks.totals import LinkStatus, Provenance, reconcile_totals
+from sanctions_tracker.model.dataset import Dataset, Origin
+from sanctions_tracker.model.records import Evidence, ExportControlMeasure, ExportControlSeries
 
 from .conftest import BASE, DOCUMENTS, FINDINGS
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import sanctions_tracker
-from sanctions_tracker.codes import CODES
+from sanctions_tracker.checks import SOURCES_ENV, documents_folder
 from sanctions_tracker.findings import Severity
+from sanctions_tracker.findings.codes import CODES
 from sanctions_tracker.lists.codes import LIST_CODES
-from sanctions_tracker.validation import SOURCES_ENV, documents_folder
 
 from .conftest import BASE, DOCUMENTS, FINDINGS, expectations
 

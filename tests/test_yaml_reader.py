@@ -16,8 +16,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sanctions_tracker import yaml_reader
-from sanctions_tracker.yaml_reader import DEFAULT_MAX_DEPTH, Limits, format_path, locate, read_yaml
+from sanctions_tracker.findings.paths import format_path
+from sanctions_tracker.reading import yaml_reader
+from sanctions_tracker.reading.yaml_reader import DEFAULT_MAX_DEPTH, Limits, locate, read_yaml
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,13 +11,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sanctions_tracker.errors import InputError, UsageError, WriteError
+from sanctions_tracker.errors import InputError, UsageError
+from sanctions_tracker.output.atomic_write import write_text_atomic
 
 from ._read import read
 from .detect import FORMATS, detect
@@ -162,23 +161,6 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write(output: str, chunks: Iterable[str]) -> None:
-    """Write to a temporary file beside the target, then replace it: never half a file."""
-    target = Path(output)
-    try:
-        descriptor, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    except OSError as exc:
-        raise WriteError(f"{output}: cannot write ({exc.strerror}): choose another path") from None
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-            handle.writelines(chunks)
-        temporary.replace(target)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise WriteError(f"{output}: cannot write ({exc.strerror}): choose another path") from None
-
-
 def _export(args: argparse.Namespace) -> int:
     snapshot = read(args.path, format=args.list_format, snapshot_date=args.snapshot_date)
     chunks: Iterable[str]
@@ -191,7 +173,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.output == "-":
         sys.stdout.writelines(chunks)
     else:
-        _write(args.output, chunks)
+        # The writes of `export`: atomic, through links, into devices, never over the input.
+        write_text_atomic(args.output, chunks, keep=[args.path])
         print(f"wrote {snapshot.read:,} entries to {args.output}", file=sys.stderr)
     for finding in snapshot.findings:
         print(finding, file=sys.stderr)

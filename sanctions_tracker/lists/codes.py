@@ -1,7 +1,7 @@
 """Finding codes of the official-list readers, with what each means.
 
-Kept apart from :mod:`sanctions_tracker.codes` while the package is being restructured; the
-package ``__init__`` registers them before any finding is created.
+The package ``__init__`` registers them (:func:`sanctions_tracker.findings.codes.register_codes`)
+before any finding is created.
 """
 
 from __future__ import annotations

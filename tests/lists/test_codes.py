@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sanctions_tracker.codes import CODES
+from sanctions_tracker.findings.codes import CODES
 from sanctions_tracker.lists import read
 from sanctions_tracker.lists.codes import LIST_CODES
 

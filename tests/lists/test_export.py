@@ -125,7 +125,16 @@ def test_cli_export_to_an_unwritable_place_exits_2(capsys, tmp_path: Path) -> No
     status = main(["lists", "export", str(LISTS / "uk_conlist.csv"), "--format", "csv",
                    "--output", str(tmp_path / "missing" / "out.csv")])
     assert status == 2
-    assert "cannot write" in capsys.readouterr().err
+    assert "the folder to write into does not exist" in capsys.readouterr().err
+
+
+def test_cli_export_never_writes_over_its_input(capsys, tmp_path: Path) -> None:
+    source = tmp_path / "uk.csv"
+    source.write_bytes((LISTS / "uk_conlist.csv").read_bytes())
+    status = main(["lists", "export", str(source), "--format", "json", "--output", str(source)])
+    assert status == 2
+    assert source.read_bytes() == (LISTS / "uk_conlist.csv").read_bytes()
+    assert capsys.readouterr().err.startswith("sanctions-tracker: error:")
 
 
 @needs_reference

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import json
 
-from ._resources import bundled_dir
+from .resources import bundled_dir
 
 __all__ = ["authority_codes", "country_codes"]
 

@@ -1,4 +1,9 @@
-"""The JSON Schemas of the data files, and validators built from them once per process.
+"""Schemas: the JSON Schemas of the data files, and validators built from them once per process.
+
+Stage two of the flow (read -> **validate** -> structure -> check -> output). It owns the
+schemas and their one-line messages (:mod:`.messages`), the country and authority lists read
+from them (:mod:`.countries`) and where shipped resources are (:mod:`.resources`). It may import
+only ``findings`` and ``errors``.
 
 Each kind of data file (``kind:`` at its top) has one schema; shared definitions live in
 ``definitions.schema.json`` and are reached by ``$ref``, resolved locally (through a
@@ -16,8 +21,8 @@ import json
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urldefrag, urljoin
 
-from ._compiled_schema import Unsupported, compile_schema
-from ._resources import bundled_dir
+from ._compiled import Unsupported, compile_schema
+from .resources import bundled_dir
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -1,67 +1,35 @@
-"""Evidence checks: every figure is backed by a quote, and every quote by its source document.
+"""Figures against their quotes: each figure is written in a quote, as a count, in its direction.
 
-Two checks with different needs:
-
-* figures against quotes needs only the data: each figure a quote ``states`` must be written in
-  that quote, and each figure a record gives must be stated by one of its quotes;
-* quotes against documents needs the original files (``--sources DIR``): the file must have the
-  recorded SHA-256, and the quote must occur in its normalised text. Without the folder this
-  check reports itself as skipped, so a clean run never pretends it was done.
+This needs only the data. A figure an evidence ``states`` must be written in that quote; a
+figure a record gives must be stated by one of its quotes; when a quote writes several numbers
+its evidence must say which figure each one is; and a signed figure must agree with the
+direction its quote gives. What counts as a written number is :mod:`.number_forms`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .findings import Finding, Location, Severity
+from sanctions_tracker.findings import Finding, Severity
+from sanctions_tracker.model.records import DesignationAction
+
 from .number_forms import counts_in, direction_of, occurs_in, readings_of
-from .records import DesignationAction
-from .source_text import Document, normalise_quote, sha256_of
+from .registry import Stage, rule
+from .source_text import normalise_quote
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from sanctions_tracker.findings import Location
+    from sanctions_tracker.model.dataset import Dataset
+    from sanctions_tracker.model.records import ExportControlMeasure
 
-    from .dataset import Dataset
-    from .records import ExportControlMeasure
+    from .registry import CheckContext
 
-__all__ = ["check_documents", "check_figures", "check_references", "cited_sources"]
+__all__ = ["check_figures"]
 
 
 def _figure_path(record: DesignationAction | ExportControlMeasure, figure: str) -> tuple[str, ...]:
     """Where a figure sits in its record: an action's counts are under ``stated_counts``."""
     return ("stated_counts", figure) if isinstance(record, DesignationAction) else (figure,)
-
-
-def check_references(dataset: Dataset) -> list[Finding]:
-    """Evidence must cite a known source, and a measure a known series."""
-    findings: list[Finding] = []
-    if not dataset.sources and dataset.figure_records():
-        files = sorted({dataset.origins[r.id].file for r in dataset.figure_records()})
-        return [Finding(
-            "no-sources", Severity.ERROR,
-            "no source records were loaded, so no evidence can be traced: pass the folder of "
-            "`kind: sources` files too (for the shipped layout, --data data --data seeds)",
-            Location(files[0]),
-        )]
-    for record in dataset.figure_records():
-        for index, item in enumerate(record.evidence):
-            if item.source not in dataset.sources:
-                findings.append(Finding(
-                    "unknown-source", Severity.ERROR,
-                    f"evidence cites source {item.source!r}, which no source record defines: "
-                    "add it to a `kind: sources` file or correct the id",
-                    dataset.at(record.id, "evidence", index, "source"),
-                ))
-    findings.extend(
-        Finding(
-            "unknown-series", Severity.ERROR,
-            f"measure changes series {measure.series!r}, which no series record defines: "
-            "add it under `series:` or correct the id",
-            dataset.at(measure.id, "series"),
-        )
-        for measure in dataset.measures.values() if measure.series not in dataset.series
-    )
-    return findings
 
 
 #: Figures that say which way the list moved: the quote must not say the opposite.
@@ -109,8 +77,16 @@ def _direction_finding(record: DesignationAction | ExportControlMeasure, figure:
     return None
 
 
-def check_figures(dataset: Dataset) -> list[Finding]:
+@rule("figures", Stage.VALIDATION, codes={
+    "figure-not-in-quote": "a figure the evidence states is not written in its quote",
+    "figure-not-in-evidence": "a figure of a record is stated by none of its quotes",
+    "figure-ambiguous": "a quote writes several numbers and does not say which one a figure is",
+    "figure-sign-mismatch": "a figure's sign or direction contradicts what its quote says",
+    "sign-not-stated": "a signed figure's quote does not say whether items were added or removed",
+})
+def check_figures(context: CheckContext) -> list[Finding]:
     """Figures a quote states must be written in it as counts, with the direction it gives."""
+    dataset = context.dataset
     findings: list[Finding] = []
     for record in dataset.figure_records():
         findings += _stated_figures(dataset, record)
@@ -198,87 +174,4 @@ def _supporting_quote(record: DesignationAction | ExportControlMeasure, figure: 
                 return normalise_quote(item.quote)
         elif occurs_in(value, normalise_quote(item.quote)):
             return normalise_quote(item.quote)
-    return None
-
-
-def cited_sources(dataset: Dataset) -> set[str]:
-    """Ids of the sources that some record's evidence cites."""
-    return {e.source for r in dataset.figure_records() for e in r.evidence}
-
-
-def check_documents(dataset: Dataset, documents: Path | None) -> list[Finding]:
-    """Compare every quote with the text of its original document, on token boundaries.
-
-    Only sources that some evidence cites need their document: a source record kept for
-    reference, cited by nothing, is not looked for.
-    """
-    if documents is None:
-        return [Finding(
-            "quotes-not-checked", Severity.INFO,
-            "quotes were not compared with the original documents (check skipped): pass "
-            "--sources DIR or set SANCTIONS_TRACKER_SOURCES",
-            Location("<sources>"),
-        )]
-    texts: dict[str, Document | None] = {}
-    findings: list[Finding] = []
-    top = documents.resolve()
-    cited = cited_sources(dataset)
-    for source_id, source in dataset.sources.items():
-        if source_id not in cited:
-            continue
-        texts[source_id] = None
-        problem = _document_problem(dataset, source_id, documents, top)
-        if problem is not None:
-            findings.append(problem)
-            continue
-        texts[source_id] = Document((documents / source.file).read_bytes(), source.file)
-    for record in dataset.figure_records():
-        for index, item in enumerate(record.evidence):
-            document = texts.get(item.source)
-            if document is None:  # unknown source or unreadable document: reported above
-                continue
-            if not document.contains(item.quote):
-                findings.append(Finding(
-                    "quote-not-in-source", Severity.ERROR,
-                    f"the quote does not occur in {dataset.sources[item.source].file} as whole "
-                    f"words and numbers (compared as {document.kind.value}, after folding "
-                    "quotes, dashes and whitespace): copy it exactly from the document, without "
-                    "cutting a word or a number",
-                    dataset.at(record.id, "evidence", index, "quote"),
-                ))
-    return findings
-
-
-def _document_problem(dataset: Dataset, source_id: str, documents: Path,
-                      top: Path) -> Finding | None:
-    """Why the original of a source cannot be used: outside the folder, missing, or changed."""
-    file, sha256 = dataset.sources[source_id].file, dataset.sources[source_id].sha256
-    path = documents / file
-    here = dataset.at(source_id, "file")
-    try:
-        real = path.resolve()
-    except (OSError, RuntimeError):  # a loop of links
-        return Finding("source-file-missing", Severity.ERROR,
-                       f"{path} is a loop of symbolic links: replace it with the document", here)
-    if path.exists() and top not in real.parents:
-        return Finding(
-            "outside-data-folder", Severity.ERROR,
-            f"{path} links to {real}, outside the sources folder: copy the document into the "
-            "folder instead of linking to it",
-            here,
-        )
-    if not path.is_file():
-        return Finding(
-            "source-file-missing", Severity.ERROR,
-            f"the original document {file} is not in {documents} (or is not a regular file)",
-            here,
-        )
-    digest = sha256_of(path)
-    if digest != sha256:
-        return Finding(
-            "source-hash-mismatch", Severity.ERROR,
-            f"{path} has SHA-256 {digest}, not the recorded {sha256}: the document changed, or "
-            "the record names the wrong file",
-            dataset.at(source_id, "sha256"),
-        )
     return None

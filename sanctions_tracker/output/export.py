@@ -9,20 +9,21 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from ._spreadsheet import csv_text
-from .converter import converter
-from .records import Entity, Individual, Subject, Vessel
+from sanctions_tracker import __version__
+from sanctions_tracker.checks.totals import figure_cells
+from sanctions_tracker.model.converter import converter
+from sanctions_tracker.model.records import Entity, Individual, Subject, Vessel
+
 from .render import findings_document
-from .totals import figure_cells
+from .spreadsheet import csv_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from .dataset import Dataset
-    from .reconciliation import CheckResult
-    from .records import DesignationAction
-    from .totals import Known
+    from sanctions_tracker.checks import CheckResult
+    from sanctions_tracker.checks.totals import Known
+    from sanctions_tracker.model.dataset import Dataset
+    from sanctions_tracker.model.records import DesignationAction
 
 __all__ = ["EXPORT_SCHEMA_VERSION", "export_csv", "export_ftm", "export_json"]
 

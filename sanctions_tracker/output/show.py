@@ -5,16 +5,21 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Any
 
-from .converter import converter
-from .errors import UsageError
-from .findings import finding_line
-from .records import DesignationAction, ExportControlMeasure, ExportControlSeries, Source
-from .yaml_reader import locate
+from sanctions_tracker.errors import UsageError
+from sanctions_tracker.findings import finding_line
+from sanctions_tracker.model.converter import converter
+from sanctions_tracker.model.records import (
+    DesignationAction,
+    ExportControlMeasure,
+    ExportControlSeries,
+    Source,
+)
+from sanctions_tracker.reading.yaml_reader import locate
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
-    from .reconciliation import CheckResult
-    from .records import Evidence
+    from sanctions_tracker.checks import CheckResult
+    from sanctions_tracker.model.dataset import Dataset
+    from sanctions_tracker.model.records import Evidence
 
 __all__ = ["describe_record", "render_record"]
 

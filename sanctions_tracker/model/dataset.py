@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 import attrs
 
-from .findings import Finding, Location, Severity
+from sanctions_tracker.findings import Finding, Location, Severity
+from sanctions_tracker.findings.paths import PathKey, format_path, parse_path
+from sanctions_tracker.reading.yaml_reader import locate
+
 from .records import DesignationAction, ExportControlMeasure, ExportControlSeries, Source
-from .yaml_reader import PathKey, format_path, locate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -103,24 +104,6 @@ _TABLES = {
     ExportControlMeasure: "measures",
 }
 
-_PART = re.compile(
-    r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]"
-)
-
-
-def _parse_path(text: str) -> PathKey:
-    parts: list[str | int] = []
-    for match in _PART.finditer(text, 1):
-        name, index, quoted = match.groups()
-        if name is not None:
-            parts.append(name)
-        elif index is not None:
-            parts.append(int(index))
-        else:
-            parts.append(quoted[1:-1])
-    return tuple(parts)
-
-
 def resolve_locations(findings: Iterable[Finding], files: dict[str, Path]) -> list[Finding]:
     """Fill in line and column of every finding that has only a JSON path.
 
@@ -131,13 +114,13 @@ def resolve_locations(findings: Iterable[Finding], files: dict[str, Path]) -> li
     for f in findings:
         for loc in (f.location, *f.related):
             if loc.line is None and loc.path and loc.file in files:
-                wanted.setdefault(loc.file, set()).add(_parse_path(loc.path))
+                wanted.setdefault(loc.file, set()).add(parse_path(loc.path))
     marks = {name: locate(files[name], paths) for name, paths in wanted.items()}
 
     def fill(loc: Location) -> Location:
         if loc.line is not None or loc.file not in marks:
             return loc
-        mark = marks[loc.file].get(_parse_path(loc.path))
+        mark = marks[loc.file].get(parse_path(loc.path))
         return loc if mark is None else attrs.evolve(loc, line=mark[0], column=mark[1])
 
     return [

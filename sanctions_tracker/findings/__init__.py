@@ -1,8 +1,9 @@
 """Findings: problems in the data, as values.
 
-Every check in the package returns a list of findings; only the CLI turns them into lines and an
-exit status. A finding's ``code`` is stable (tests and users' CI scripts may match on it); its
-message is for people and may improve over time.
+Every stage of the package reports problems as findings; only the CLI turns them into lines and
+an exit status. A finding's ``code`` is stable (tests and users' CI scripts may match on it; see
+:mod:`.codes`); its message is for people and may improve over time. This is the vocabulary
+every other stage uses, so it imports nothing else of the package.
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from typing import Any, Literal, Union
 
 import attrs
 
-from ._countries import authority_codes, country_codes
+from sanctions_tracker.schema.countries import authority_codes, country_codes
+
 from .identifiers import imo_check_digit, is_valid_imo
 
 __all__ = [

@@ -15,17 +15,28 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .findings import Finding, Severity
+from sanctions_tracker.findings import Finding, Severity
+
+from .registry import Stage, rule
 
 if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-    from .dataset import Dataset
-    from .records import ExportControlMeasure
+    from sanctions_tracker.model.dataset import Dataset
+    from sanctions_tracker.model.records import ExportControlMeasure
 
-__all__ = ["Known", "LinkStatus", "MeasureTotals", "Provenance", "figure_cells",
-           "reconcile_totals"]
+    from .registry import CheckContext
+
+__all__ = [
+    "Known",
+    "LinkStatus",
+    "MeasureTotals",
+    "Provenance",
+    "check_totals",
+    "figure_cells",
+    "reconcile_totals",
+]
 
 
 class Provenance(str, enum.Enum):
@@ -310,3 +321,16 @@ def reconcile_totals(dataset: Dataset) -> tuple[list[Finding], dict[str, Measure
         before, change, after = reconciler.own_totals(m)
         reconciler.totals[m.id] = MeasureTotals(m.id, before, change, after, LinkStatus.START)
     return reconciler.findings, reconciler.totals
+
+
+@rule("totals", Stage.RECONCILIATION, codes={
+    "total-mismatch": "total before plus the change does not give the total after",
+    "negative-total": "a derived total is below zero",
+    "derived-value": "a total not given was derived from the measure's other figures",
+    "chain-break": "a measure does not start where the previous measure of its series ended",
+    "chain-unchecked": "a link of a chain rests on an unknown total",
+    "ambiguous-order": "measures of a series share a date and nothing in the data orders them",
+})
+def check_totals(context: CheckContext) -> list[Finding]:
+    """Running totals of every measure, and the chains of every series."""
+    return context.reconciled()[0]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .findings import Finding, Severity
-from .records import Entity, Individual, Subject, Vessel
+from sanctions_tracker.findings import Finding, Severity
+from sanctions_tracker.model.records import Entity, Individual, Subject, Vessel
+
+from .registry import Stage, rule
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from .registry import CheckContext
 
 __all__ = ["check_counts", "subject_key"]
 
@@ -56,8 +58,15 @@ def _distinct_subjects(subjects: tuple[Subject, ...]) -> tuple[list[Subject],
     return distinct, repeats
 
 
-def check_counts(dataset: Dataset) -> list[Finding]:
+@rule("counts", Stage.RECONCILIATION, codes={
+    "itemized-count-mismatch": "itemized subjects do not match the stated count",
+    "duplicate-subject": "a designation action lists the same subject twice",
+    "partly-itemized": "fewer subjects are named than the stated count",
+    "not-itemized": "the sources name none of the subjects",
+})
+def check_counts(context: CheckContext) -> list[Finding]:
     """``complete`` must match the stated counts, ``partial`` may fall short, ``none`` is noted."""
+    dataset = context.dataset
     findings: list[Finding] = []
     for action in dataset.actions.values():
         stated = action.figures()

@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .findings import count_by_severity
-from .totals import LinkStatus, figure_cells
+from sanctions_tracker.checks.totals import LinkStatus, figure_cells
+from sanctions_tracker.findings import count_by_severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from .dataset import Dataset
-    from .reconciliation import CheckResult
-    from .records import DesignationAction, ExportControlMeasure
-    from .totals import Known, MeasureTotals
+    from sanctions_tracker.checks import CheckResult
+    from sanctions_tracker.checks.totals import Known, MeasureTotals
+    from sanctions_tracker.model.dataset import Dataset
+    from sanctions_tracker.model.records import DesignationAction, ExportControlMeasure
 
 __all__ = ["REPORT_FORMATS", "SECTIONS", "TEXT_FORMATS", "Report", "ReportFilter", "Table",
            "build_report", "filter_notes"]

@@ -6,14 +6,16 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
-from ._spreadsheet import csv_text
-from .findings import count_by_severity, counts_summary
-from .findings import finding_line as format_line
+from sanctions_tracker.findings import count_by_severity, counts_summary
+from sanctions_tracker.findings import finding_line as format_line
+
+from .spreadsheet import csv_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from .findings import Finding, Location
+    from sanctions_tracker.findings import Finding, Location
+
     from .report import Report, Table
 
 __all__ = [

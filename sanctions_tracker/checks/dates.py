@@ -5,16 +5,25 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from .findings import Finding, Severity
+from sanctions_tracker.findings import Finding, Severity
+
+from .registry import Stage, rule
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
+    from .registry import CheckContext
 
 __all__ = ["check_dates"]
 
 
-def check_dates(dataset: Dataset) -> list[Finding]:
+@rule("dates", Stage.RECONCILIATION, codes={
+    "effective-before-announced": "the effective date is before the announced date",
+    "announced-after-publication": "an announcement is dated after the source that reports it",
+    "series-out-of-order": "measures of a series are not listed in date order",
+    "series-authority-mismatch": "a measure's authority differs from its series' authority",
+})
+def check_dates(context: CheckContext) -> list[Finding]:
     """Check the dates of actions and measures, and the order of measures within each series."""
+    dataset = context.dataset
     findings: list[Finding] = []
     for record in dataset.figure_records():
         if record.effective is not None and record.effective < record.announced:

@@ -6,19 +6,28 @@ touch are left out, and every other record of the file (and of the folder) is lo
 
 from __future__ import annotations
 
-import errno
 import os
-import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import attrs
 from cattrs import AttributeValidationNote, BaseValidationError, IterableValidationNote
+
+from sanctions_tracker.findings import Finding, Location, Severity
+from sanctions_tracker.findings.paths import PathKey, format_path
+from sanctions_tracker.reading.discovery import (
+    Candidate,
+    check_root,
+    display_name,
+    folder_name,
+    identity,
+    walk,
+)
+from sanctions_tracker.reading.yaml_reader import Limits, read_yaml
+from sanctions_tracker.schema import KINDS, quick_check_for, validator_for
+from sanctions_tracker.schema.messages import describe
 
 from .converter import converter, quick_converter
 from .dataset import Dataset, Origin
-from .errors import InputError
-from .findings import Finding, Location, Severity
 from .records import (
     DesignationAction,
     ExportControlMeasure,
@@ -26,14 +35,11 @@ from .records import (
     FieldValueError,
     Source,
 )
-from .schema_messages import describe
-from .schemas import KINDS, quick_check_for, validator_for
-from .yaml_reader import Limits, PathKey, file_type, format_path, printable, read_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["RECORD_LISTS", "default_paths", "load", "yaml_files"]
+__all__ = ["RECORD_LISTS", "default_paths", "load"]
 
 #: For each kind of file: the top-level lists of records it may hold, and their record class.
 RECORD_LISTS: dict[str, dict[str, type[Any]]] = {
@@ -41,129 +47,13 @@ RECORD_LISTS: dict[str, dict[str, type[Any]]] = {
     "export-controls": {"series": ExportControlSeries, "measures": ExportControlMeasure},
     "sources": {"sources": Source},
 }
-_SUFFIXES = (".yaml", ".yml")
 
 
 def default_paths() -> list[Path]:
     """The shipped data and source records."""
-    from ._resources import bundled_dir  # noqa: PLC0415 (only needed without --data)
+    from sanctions_tracker.schema.resources import bundled_dir  # noqa: PLC0415 (only needed without --data)
 
     return [bundled_dir("data"), bundled_dir("seeds")]
-
-
-def _display(path: Path) -> str:
-    """The name users see for a file: relative to the working directory when it is below it."""
-    try:
-        name = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return printable(str(path))
-    return printable(str(path) if name.startswith("..") else name)
-
-
-def _folder_name(path: Path) -> str:
-    """The name users see for a folder: with a trailing separator, so it reads as a folder."""
-    return f"{_display(path)}{os.sep}"
-
-
-@attrs.frozen
-class _Candidate:
-    """A YAML file found below a root: its path, a refusal, and its identity on disk.
-
-    ``key`` (device and inode) is None when the file cannot be looked at; such a file is read
-    anyway, so that reading says why it fails, and is never taken for another.
-    """
-
-    path: Path
-    refusal: Finding | None = None
-    key: tuple[int, int] | None = None
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_dev, info.st_ino
-
-
-def _check_root(root: Path) -> bool:
-    """Whether ``root`` is a folder (else a YAML file); InputError if it is neither.
-
-    A path given explicitly is the user's choice, so a wrong one is bad usage (exit 2), not a
-    finding: a folder that does not exist, a loop of links, a FIFO or a device, or a file whose
-    name does not end in .yaml or .yml (``load("README.md")`` would otherwise parse Markdown).
-    """
-    try:
-        mode = root.stat().st_mode
-    except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise InputError(f"{root}: a loop of symbolic links, not a file or folder") from None
-        if exc.errno == errno.ENOENT:
-            raise InputError(f"{root}: no such file or folder") from None
-        raise InputError(f"{root}: cannot be read: {exc.strerror or exc}") from None
-    if stat.S_ISDIR(mode):
-        return True
-    if not stat.S_ISREG(mode):
-        raise InputError(f"{root}: {file_type(mode)}, not a folder or a YAML file")
-    if not root.name.endswith(_SUFFIXES):
-        raise InputError(f"{root}: not a YAML file (the name must end in .yaml or .yml): "
-                         "pass the folder that holds the data, or its YAML files")
-    return False
-
-
-def _is_within(path: str, folder: str) -> bool:
-    try:
-        return os.path.commonpath([folder, path]) == folder
-    except ValueError:  # on another drive (Windows)
-        return False
-
-
-def _walk(root: Path) -> Iterator[_Candidate]:
-    """The YAML files below the folder ``root``, in a stable order."""
-    top = os.path.realpath(root)
-    unlisted: list[OSError] = []
-    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted.append):
-        dirnames.sort()
-        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in sorted(filenames):
-            if not name.endswith(_SUFFIXES) or name.startswith("."):
-                continue
-            path = Path(dirpath) / name
-            # realpath, not Path.resolve: on a loop of links, resolve raises RuntimeError up to
-            # Python 3.12 and returns quietly from 3.13, while realpath always returns; the
-            # loop itself is reported when the file is read.
-            real = os.path.realpath(path)
-            if not _is_within(real, top):
-                yield _Candidate(path, Finding(
-                    "outside-data-folder", Severity.ERROR,
-                    f"this file links to {printable(real)}, outside the data folder "
-                    f"{printable(str(root))}: "
-                    "copy the file into the folder instead of linking to it",
-                    Location(_display(path)),
-                ))
-            else:
-                yield _Candidate(path, key=_identity(path))
-    for exc in unlisted:  # a folder below the root that cannot be listed: its files are unseen
-        folder = Path(exc.filename) if exc.filename else root
-        yield _Candidate(folder, Finding(
-            "unreadable-file", Severity.ERROR,
-            f"cannot list the folder: {exc.strerror or exc}: the files in it were not checked",
-            Location(_folder_name(folder)),
-        ))
-
-
-def yaml_files(root: Path) -> Iterator[tuple[Path, Finding | None]]:
-    """The YAML files below ``root`` (or ``root`` itself), each with a finding if it is refused.
-
-    A file reached through a symbolic link that leads outside ``root`` is refused: a data
-    repository must not be able to make the tool read arbitrary files of the machine.
-    InputError if ``root`` is neither a folder nor a YAML file.
-    """
-    if not _check_root(root):
-        yield root, None
-        return
-    for candidate in _walk(root):
-        yield candidate.path, candidate.refusal
 
 
 def _roots(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None) -> list[Path]:
@@ -186,7 +76,7 @@ def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None 
     before any file is read.
     """
     roots = _roots(path)
-    folders = [_check_root(root) for root in roots]
+    folders = [check_root(root) for root in roots]
     limits = limits or Limits()
     dataset = Dataset()
     # For each file loaded (by device and inode): whether it gave records or findings.
@@ -197,7 +87,7 @@ def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None 
         if real_root in seen_roots:  # the same path again: nothing new, and no second no-data
             continue
         seen_roots.add(real_root)
-        candidates = _walk(root) if is_folder else iter([_Candidate(root, key=_identity(root))])
+        candidates = walk(root) if is_folder else iter([Candidate(root, key=identity(root))])
         gave_something = False
         for candidate in candidates:
             if candidate.refusal is not None:
@@ -209,7 +99,7 @@ def load(path: str | os.PathLike[str] | Iterable[str | os.PathLike[str]] | None 
                 gave_something |= loaded[candidate.key]
                 continue
             before = (len(dataset.origins), len(dataset.findings))
-            _load_file(dataset, candidate.path, _display(candidate.path), limits)
+            _load_file(dataset, candidate.path, display_name(candidate.path), limits)
             gave = (len(dataset.origins), len(dataset.findings)) != before
             if candidate.key is not None:
                 loaded[candidate.key] = gave
@@ -226,7 +116,7 @@ def _no_data(root: Path, *, is_folder: bool) -> Finding:
         "no-data", Severity.ERROR,
         f"{what}, so nothing was checked: check the --data path, or pass --allow-empty if "
         "no data is expected here",
-        Location(_folder_name(root) if is_folder else _display(root)),
+        Location(folder_name(root) if is_folder else display_name(root)),
     )
 
 

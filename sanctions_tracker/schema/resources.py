@@ -17,4 +17,4 @@ def bundled_dir(name: str) -> Path:
     inside = resources.files("sanctions_tracker") / "_bundled" / name
     if inside.is_dir():
         return Path(str(inside))
-    return Path(__file__).resolve().parent.parent / name
+    return Path(__file__).resolve().parents[2] / name

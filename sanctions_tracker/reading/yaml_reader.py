@@ -26,20 +26,20 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import attrs
 import yaml
 
-from .findings import Finding, Location, Severity
+from sanctions_tracker.findings import Finding, Location, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
+
+    from sanctions_tracker.findings.paths import PathKey
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "DEFAULT_MAX_DEPTH",
     "MAX_NUMBER_LENGTH",
     "Limits",
-    "PathKey",
     "file_type",
-    "format_path",
     "locate",
     "printable",
     "read_yaml",
@@ -57,28 +57,12 @@ MAX_PROBLEMS_PER_FILE = 50
 #: refuses long numbers itself, by their length, before anything converts them.
 MAX_NUMBER_LENGTH = 100
 
-PathKey = tuple["str | int", ...]
-
-
 @attrs.frozen
 class Limits:
     """How large and how deeply nested a file may be before it is refused unread."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_depth: int = DEFAULT_MAX_DEPTH
-
-
-def format_path(parts: Iterable[str | int]) -> str:
-    """Render path parts as a JSON path: ``$.actions[0].stated_counts``."""
-    out = ["$"]
-    for part in parts:
-        if isinstance(part, int):
-            out.append(f"[{part}]")
-        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", part):
-            out.append(f".{part}")
-        else:
-            out.append(f"[{part!r}]")
-    return "".join(out)
 
 
 class _Stop(Exception):  # noqa: N818 (control flow inside this module, never escapes it)

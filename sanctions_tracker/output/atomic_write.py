@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .errors import WriteError
+from sanctions_tracker.errors import WriteError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -396,7 +396,7 @@ def _owned_files(folder: Path, shown: str) -> dict[str, str]:
 
 
 def _write_manifest(folder: Path, files: Mapping[str, Iterable[str]], shown: str) -> None:
-    from . import __version__  # noqa: PLC0415 (the package imports this module's callers)
+    from sanctions_tracker import __version__  # noqa: PLC0415 (the package imports this module's callers)
 
     document = {
         "format": _MANIFEST_FORMAT,

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .findings import Finding, Severity
+from sanctions_tracker.findings import Finding, Severity
+
+from .registry import Stage, rule
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
-    from .records import DesignationAction, ExportControlMeasure
+    from sanctions_tracker.model.records import DesignationAction, ExportControlMeasure
+
+    from .registry import CheckContext
 
 __all__ = ["check_agreement"]
 
@@ -25,8 +28,14 @@ def _statements(record: DesignationAction | ExportControlMeasure) -> Statements:
     return out
 
 
-def check_agreement(dataset: Dataset) -> list[Finding]:
+@rule("agreement", Stage.RECONCILIATION, codes={
+    "sources-disagree": "evidence from different sources states different figures",
+    "disputed-figure": "sources disagree on a figure that the record marks as disputed",
+    "dispute-without-disagreement": "a figure is marked disputed but the evidence agrees",
+})
+def check_agreement(context: CheckContext) -> list[Finding]:
     """Every figure stated by two or more sources must be stated alike by all of them."""
+    dataset = context.dataset
     findings: list[Finding] = []
     for record in dataset.figure_records():
         disputed = {d.figure: d.note for d in record.disputed}

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .converter import converter
-from .totals import reconcile_totals
+from sanctions_tracker.checks.totals import reconcile_totals
+from sanctions_tracker.model.converter import converter
 
 if TYPE_CHECKING:
-    from .dataset import Dataset
-    from .totals import Known
+    from sanctions_tracker.checks.totals import Known
+    from sanctions_tracker.model.dataset import Dataset
 
 __all__ = ["Change", "DataDiff", "NotCompared", "Unreadable", "diff_datasets", "render_diff"]
 
