@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.findings import Finding, Severity
@@ -26,35 +27,63 @@ def _singular(subject: Subject) -> str:
     return {Vessel: "vessel", Entity: "entity", Individual: "individual"}[type(subject)]
 
 
-def subject_key(subject: Subject) -> tuple[object, ...]:
-    """What makes two itemized subjects the same one.
+def _folded(name: str) -> str:
+    """A name as a reader compares it: compatibility forms, case and spacing folded."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
-    A vessel is its IMO number when it has one; otherwise, and for entities, the name (case and
-    spacing folded) with the flag or country; a person the name with birth date and nationality,
-    since two people may share a name.
-    """
-    name = " ".join(subject.name.casefold().split())
+
+def _identifiers(subject: Subject) -> dict[str, object]:
+    """The fields that tell two subjects of one name apart, where given."""
     if isinstance(subject, Vessel):
-        return ("vessel", subject.imo_number) if subject.imo_number else (
-            "vessel", name, subject.flag)
-    if isinstance(subject, Entity):
-        return ("entity", name, subject.country)
-    return ("individual", name, subject.birth_date, subject.nationality)
+        fields: dict[str, object] = {"imo_number": subject.imo_number, "mmsi": subject.mmsi,
+                                     "call_sign": subject.call_sign, "flag": subject.flag}
+    elif isinstance(subject, Entity):
+        fields = {"country": subject.country}
+    else:
+        fields = {"birth_date": subject.birth_date, "nationality": subject.nationality}
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def subject_key(subject: Subject) -> tuple[object, ...]:
+    """The type and folded name of a subject: two subjects with different keys are different."""
+    return (type(subject).__name__, _folded(subject.name))
+
+
+def _same_subject(a: Subject, b: Subject) -> bool:
+    """Whether two subjects cannot be told apart.
+
+    Two vessels with IMO numbers are one if the numbers are; otherwise two subjects of one type
+    are one if their folded names are and no field that both give differs (``FIRST SHIP`` with
+    and without its IMO number are one ship; two people of one name need birth dates apart).
+    """
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, Vessel) and isinstance(b, Vessel) and a.imo_number and b.imo_number:
+        return a.imo_number == b.imo_number
+    if _folded(a.name) != _folded(b.name):
+        return False
+    ids_a, ids_b = _identifiers(a), _identifiers(b)
+    return all(ids_a[k] == ids_b[k] for k in ids_a.keys() & ids_b.keys())
 
 
 def _distinct_subjects(subjects: tuple[Subject, ...]) -> tuple[list[Subject],
                                                                 list[tuple[int, int]]]:
     """The subjects with repeats left out, and (index, index of first) of each repeat."""
-    first: dict[tuple[object, ...], int] = {}
+    candidates: dict[object, list[int]] = {}
     distinct: list[Subject] = []
     repeats: list[tuple[int, int]] = []
     for index, subject in enumerate(subjects):
-        key = subject_key(subject)
-        if key in first:
-            repeats.append((index, first[key]))
-        else:
-            first[key] = index
-            distinct.append(subject)
+        keys = [subject_key(subject)]
+        if isinstance(subject, Vessel) and subject.imo_number:
+            keys.append(("imo", subject.imo_number))
+        earlier = sorted({i for key in keys for i in candidates.get(key, ())})
+        first = next((i for i in earlier if _same_subject(subjects[i], subject)), None)
+        if first is not None:
+            repeats.append((index, first))
+            continue
+        for key in keys:
+            candidates.setdefault(key, []).append(index)
+        distinct.append(subject)
     return distinct, repeats
 
 

@@ -16,7 +16,7 @@ from sanctions_tracker.findings import Finding, Location, Severity
 from sanctions_tracker.findings.codes import CODES
 
 from .registry import Stage, rule
-from .source_text import Document, sha256_of
+from .source_text import MAX_DOCUMENT_BYTES, Document, sha256_of
 
 if TYPE_CHECKING:
     from sanctions_tracker.model.dataset import Dataset
@@ -58,6 +58,7 @@ def cited_sources(dataset: Dataset) -> set[str]:
     "source-hash-mismatch": "the original document's SHA-256 differs from the source record",
     "quote-not-in-source": "a quote does not occur in its original document",
     "outside-data-folder": CODES["outside-data-folder"],
+    "file-too-large": CODES["file-too-large"],
 })
 def check_documents(context: CheckContext) -> list[Finding]:
     """Compare every quote with the text of its original document, on token boundaries.
@@ -125,6 +126,14 @@ def _document_problem(dataset: Dataset, source_id: str, documents: Path,
         return Finding(
             "source-file-missing", Severity.ERROR,
             f"the original document {file} is not in {documents} (or is not a regular file)",
+            here,
+        )
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        return Finding(
+            "file-too-large", Severity.ERROR,
+            f"{path} has {size:,} bytes, more than the {MAX_DOCUMENT_BYTES:,} an original "
+            "document may have: keep the article itself, not a dump of its site",
             here,
         )
     digest = sha256_of(path)

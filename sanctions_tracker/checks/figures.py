@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sanctions_tracker.findings import Finding, Severity
 from sanctions_tracker.model.records import DesignationAction
 
-from .number_forms import counts_in, direction_of, occurs_in, readings_of
+from .number_forms import counts_in, direction_of, occurs_in, readings_of, role_of
 from .registry import Stage, rule
 from .source_text import normalise_quote
 
@@ -77,12 +77,42 @@ def _direction_finding(record: DesignationAction | ExportControlMeasure, figure:
     return None
 
 
+#: What the words around a number may call it, for each figure.
+_ROLES = {
+    "vessels": {"vessels"}, "entities": {"entities"}, "individuals": {"individuals"},
+    "items_added": {"added"}, "items_removed": {"removed"}, "net_adjustment": {"added", "removed"},
+    "total_before": {"total_before"}, "total_after": {"total_after"},
+}
+_SUBJECT_ROLES = {"vessels", "entities", "individuals"}
+
+
+def _role_finding(figure: str, value: int, quote: str, where: Location) -> Finding | None:
+    """A figure whose quote calls its number something else is refused: the figures were swapped.
+
+    ``the existing 1,159`` stated as items_added, ``five entities`` stated as vessels.
+    """
+    role = role_of(value, quote)
+    if role is None or role in _ROLES[figure]:
+        return None
+    if (role in _SUBJECT_ROLES) is not (figure in _SUBJECT_ROLES):
+        return None  # a noun of subjects says nothing about a list's totals, nor the reverse
+    said = {"added": "items added", "removed": "items removed", "total_before": "the total "
+            "before", "total_after": "the total after"}.get(role, role)
+    return Finding(
+        "figure-role-mismatch", Severity.ERROR,
+        f"{figure} is {value:,}, but the quote writes {value:,} as {said}: the figures may be "
+        "swapped; give each the number the quote says it is",
+        where,
+    )
+
+
 @rule("figures", Stage.VALIDATION, codes={
     "figure-not-in-quote": "a figure the evidence states is not written in its quote",
     "figure-not-in-evidence": "a figure of a record is stated by none of its quotes",
     "figure-ambiguous": "a quote writes several numbers and does not say which one a figure is",
     "figure-sign-mismatch": "a figure's sign or direction contradicts what its quote says",
     "sign-not-stated": "a signed figure's quote does not say whether items were added or removed",
+    "figure-role-mismatch": "the quote calls a figure's number something else (figures swapped)",
 })
 def check_figures(context: CheckContext) -> list[Finding]:
     """Figures a quote states must be written in it as counts, with the direction it gives."""
@@ -110,9 +140,10 @@ def _stated_figures(dataset: Dataset,
                     where,
                 ))
                 continue
-            direction = _direction_finding(record, figure, value, quote, where)
-            if direction is not None:
-                findings.append(direction)
+            problem = (_role_finding(figure, value, quote, where)
+                       or _direction_finding(record, figure, value, quote, where))
+            if problem is not None:
+                findings.append(problem)
     return findings
 
 
@@ -137,10 +168,11 @@ def _record_figures(dataset: Dataset,
             ))
         elif figure not in named and len(counts_in(quote)) > 1:
             ambiguous[figure] = value
-        elif figure not in named:  # a stated figure's direction was checked with its states
-            direction = _direction_finding(record, figure, value, quote, where)
-            if direction is not None:
-                findings.append(direction)
+        elif figure not in named:  # a stated figure's role was checked with its states
+            problem = (_role_finding(figure, value, quote, where)
+                       or _direction_finding(record, figure, value, quote, where))
+            if problem is not None:
+                findings.append(problem)
     if ambiguous:
         findings.append(_ambiguous(dataset, record, ambiguous))
     return findings
@@ -164,14 +196,13 @@ def _supporting_quote(record: DesignationAction | ExportControlMeasure, figure: 
                       value: int) -> str | None:
     """The (normalised) quote that supports ``figure = value``, or None.
 
-    A quote whose ``states`` names the figure supports only the value it states (its direction
-    is checked with the states); a quote that does not name it supports any value it writes as
-    a count.
+    When some evidence names the figure in its ``states``, only what is stated counts: another
+    quote that happens to write the number (``1,403 companies``) cannot outvote a quote that
+    says ``total_after: 1402``. Otherwise a quote supports any value it writes as a count.
     """
-    for item in record.evidence:
-        if figure in item.states:
-            if item.states[figure] == value:
-                return normalise_quote(item.quote)
-        elif occurs_in(value, normalise_quote(item.quote)):
-            return normalise_quote(item.quote)
-    return None
+    stated = [item for item in record.evidence if figure in item.states]
+    if stated:
+        return next((normalise_quote(item.quote) for item in stated
+                     if item.states[figure] == value), None)
+    return next((normalise_quote(item.quote) for item in record.evidence
+                 if occurs_in(value, normalise_quote(item.quote))), None)

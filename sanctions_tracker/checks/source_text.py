@@ -22,8 +22,8 @@ from .number_forms import WrittenNumber, cut_inside_token, written_numbers
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["BOUNDARY", "Document", "DocumentKind", "document_kind", "normalise_document",
-           "normalise_quote", "sha256_of"]
+__all__ = ["BOUNDARY", "MAX_DOCUMENT_BYTES", "Document", "DocumentKind", "document_kind",
+           "normalise_document", "normalise_quote", "sha256_of"]
 
 #: What removed text leaves in a normalised document: a quote never contains it.
 BOUNDARY = "\x00"
@@ -41,26 +41,63 @@ _JSON_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|[\"\\/bfnrt])")
 _SIMPLE_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r",
                    "t": "\t"}
 # Inline tags sit inside sentences ("Seoul <a>adding</a> 741") and vanish; any other tag ends a
-# block of text and becomes a boundary, so that paragraphs do not run together. Only what is
-# really a tag is stripped: ``<`` followed by a letter, ``/`` or ``!``, never ``<100``.
+# block of text and becomes a boundary, so that paragraphs do not run together. Superscripts
+# and subscripts are boundaries too: "24<sup>3</sup>" is not 243. Only what is really a tag is
+# stripped: ``<`` followed by a letter, ``/`` or ``!``, never ``<100``.
 _INLINE_TAG = re.compile(
-    r"</?(?:a|span|b|i|em|strong|u|sup|sub|abbr|cite|code|mark|small|time|font)\b[^<>]*>",
+    r"</?(?:a|span|b|i|em|strong|u|abbr|cite|code|mark|small|time|font)\b[^<>]*>",
     re.IGNORECASE,
 )
-_HIDDEN = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->",
-                     re.IGNORECASE | re.DOTALL)
+_HIDDEN_START = re.compile(r"<!--|<(script|style|template|noscript)\b", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<![^<>]*>")
+# What WordPress REST JSON says in words: the rendered title, excerpt and content. Everything
+# else (ids, author, dates, links) is metadata, and its numbers are not figures of the article.
+_RENDERED = re.compile(r'"(?:title|excerpt|content)"\s*:\s*\{\s*"rendered"\s*:\s*"'
+                       r'((?:[^"\\]|\\.)*)(?:"|\Z)', re.DOTALL)
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",
-    "\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None,
-    "\ufeff": None,
+    # Invisible characters: a reader sees "1402" where the bytes say 1, a mark, 402.
+    **dict.fromkeys(
+        "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+        "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"),
 })
+# A no-break, thin, narrow or figure space between digits groups them (1 402); it is kept, as
+# U+202F, so that it reads differently from an ordinary space, which is ambiguous (2 243).
+_DIGIT_SPACE = re.compile(r"(?<=\d)[\u00a0\u2009\u202f\u2007](?=\d)")
+_KEPT_SPACE = "\ue000"
 _SPACE = re.compile(r"[^\S\x00]+")
+_TEXT_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
 _BOUNDARIES = re.compile(r"\s*\x00[\s\x00]*")
 _MARKUP_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml)", re.IGNORECASE)
+#: The largest original document read (bytes): a quote is short, its source an article.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+def _strip_hidden(text: str) -> str:
+    """Replace comments, scripts and styles by BOUNDARY, in one pass.
+
+    Each opening is matched with the next closing by plain search, so an unclosed ``<!--`` or
+    ``<script`` hides the rest of the document instead of costing time for every later one.
+    """
+    lowered = text.lower()
+    out, at = [], 0
+    for match in _HIDDEN_START.finditer(text):
+        if match.start() < at:
+            continue
+        closing = "-->" if match.group(1) is None else f"</{match.group(1).lower()}"
+        end = lowered.find(closing, match.end())
+        if end < 0:
+            end = len(text)
+        else:
+            end = lowered.find(">", end) + 1 if closing != "-->" else end + 3
+            end = end or len(text)
+        out += [text[at:match.start()], BOUNDARY]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _decode_json_escapes(text: str) -> str:
@@ -84,7 +121,14 @@ def document_kind(name: str, text: str) -> DocumentKind:
 
 
 def _fold(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_FOLD))
+    text = _DIGIT_SPACE.sub(_KEPT_SPACE, text.translate(_FOLD))
+    return _SPACE.sub(" ", text).replace(_KEPT_SPACE, "\u202f")
+
+
+def _wordpress_text(text: str) -> str:
+    """The rendered title, excerpt and content of WordPress JSON, apart; else all of it."""
+    fields = [match.group(1) for match in _RENDERED.finditer(text)]
+    return BOUNDARY.join(fields) if fields else text
 
 
 def normalise_quote(text: str, kind: DocumentKind = DocumentKind.HTML) -> str:
@@ -104,9 +148,11 @@ class Document:
         text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
         self.kind = document_kind(name, text)
         if self.kind is DocumentKind.WORDPRESS_JSON:
-            text = _decode_json_escapes(text)
-        if self.kind is not DocumentKind.TEXT:
-            text = _HIDDEN.sub(BOUNDARY, text)
+            text = _decode_json_escapes(_wordpress_text(text))
+        if self.kind is DocumentKind.TEXT:
+            text = _TEXT_PARAGRAPH.sub(BOUNDARY, text)  # a blank line ends a paragraph
+        else:
+            text = _strip_hidden(text)
             text = _ANY_TAG.sub(BOUNDARY, _INLINE_TAG.sub("", text))
             text = html.unescape(text)
         self.text = _BOUNDARIES.sub(BOUNDARY, _fold(text)).strip(f" {BOUNDARY}")

@@ -184,8 +184,21 @@ class _Reconciler:
                     elif after is not None:
                         change = Known(after.value - level.value, Provenance.DERIVED,
                                        f"{_n(after.value)} - {_n(level.value)}")
+            self.removal(m, before)
             self.totals[m.id] = MeasureTotals(m.id, before, change, after, link, position)
             previous, level = m, after
+
+    def removal(self, m: ExportControlMeasure, before: Known | None) -> None:
+        """A measure cannot take away more items than the list held, unless it added them."""
+        if m.items_removed is None or before is None or m.items_removed <= before.value:
+            return
+        self._finding(
+            "removal-exceeds-total", Severity.WARNING,
+            f"removes {_n(m.items_removed)} items, but the list held {_n(before.value)} before "
+            f"({before.provenance.value}): unless the items removed include items this measure "
+            "added, a figure is wrong",
+            at=(m.id, "items_removed"),
+        )
 
     def order(self, series_id: str) -> list[ExportControlMeasure]:
         """The measures of a series in chain order: by date, and ties by what the data says.
@@ -319,6 +332,7 @@ def reconcile_totals(dataset: Dataset) -> tuple[list[Finding], dict[str, Measure
     orphans = [m for m in dataset.measures.values() if m.id not in reconciler.totals]
     for m in orphans:  # a measure of an unknown series: still check its own arithmetic
         before, change, after = reconciler.own_totals(m)
+        reconciler.removal(m, before)
         reconciler.totals[m.id] = MeasureTotals(m.id, before, change, after, LinkStatus.START)
     return reconciler.findings, reconciler.totals
 
@@ -330,6 +344,7 @@ def reconcile_totals(dataset: Dataset) -> tuple[list[Finding], dict[str, Measure
     "chain-break": "a measure does not start where the previous measure of its series ended",
     "chain-unchecked": "a link of a chain rests on an unknown total",
     "ambiguous-order": "measures of a series share a date and nothing in the data orders them",
+    "removal-exceeds-total": "a measure removes more items than the list held before it",
 })
 def check_totals(context: CheckContext) -> list[Finding]:
     """Running totals of every measure, and the chains of every series."""
