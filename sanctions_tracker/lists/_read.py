@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,13 @@ def read(path: str | Path, *, format: str | None = None,  # noqa: A002 (the CLI'
     The garbage collector is paused while the file is read (see :func:`._gc.paused_gc`).
     """
     with paused_gc():
-        return _read(Path(path), format or None, snapshot_date)
+        try:
+            return _read(Path(path), format or None, snapshot_date)
+        except csv.Error as exc:  # a row the csv module cannot split: the file is damaged
+            raise InputError(f"{path}: not a readable CSV file ({exc}): the file is damaged, "
+                             "or not an official list") from None
+        except RecursionError:  # json and ElementTree recurse on nested values
+            raise InputError(f"{path}: nested too deeply to be an official list") from None
 
 
 def _read(path: Path, kind: str | None, snapshot_date: dt.date | None) -> Snapshot:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sanctions_tracker.cli import main
+from tests.conftest import run_cli
 
 from .conftest import LISTS, REFERENCE, needs_reference
 
@@ -22,14 +22,8 @@ NEW = str(LISTS / "diff" / "sdn_2024-01-08.csv")
 CLEAN = str(LISTS / "ofac_cons" / "cons_prim.csv")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(["lists", *argv])
-    out, err = capsys.readouterr()
-    return status, out, err
-
-
 def test_summary_text_exits_1_on_errors_and_prints_located_findings(capsys) -> None:
-    status, out, _ = run(capsys, "summary", str(LISTS / "ofac_set" / "sdn.csv"))
+    status, out, _ = run_cli(capsys, "lists", "summary", str(LISTS / "ofac_set" / "sdn.csv"))
     assert status == 1
     assert "US-OFAC SDN (ofac), snapshot undated (none)" in out
     assert "entries: 10 read, 3 skipped" in out
@@ -39,7 +33,7 @@ def test_summary_text_exits_1_on_errors_and_prints_located_findings(capsys) -> N
 
 
 def test_summary_of_several_files_ends_with_totals_by_list(capsys) -> None:
-    status, out, _ = run(capsys, "summary", OLD, NEW, CLEAN)
+    status, out, _ = run_cli(capsys, "lists", "summary", OLD, NEW, CLEAN)
     assert status == 0
     assert out.endswith(
         "Totals by authority and list:\n"
@@ -49,13 +43,13 @@ def test_summary_of_several_files_ends_with_totals_by_list(capsys) -> None:
 
 
 def test_summary_of_a_clean_file_exits_0(capsys) -> None:
-    status, out, _ = run(capsys, "summary", CLEAN)
+    status, out, _ = run_cli(capsys, "lists", "summary", CLEAN)
     assert status == 0
     assert "findings: 0 errors, 0 warnings, 1 info" in out
 
 
 def test_summary_json(capsys) -> None:
-    status, out, _ = run(capsys, "summary", "--format", "json",
+    status, out, _ = run_cli(capsys, "lists", "summary", "--format", "json",
                          "--snapshot-date", "2025-12-19", CLEAN)
     assert status == 0
     document = json.loads(out)
@@ -71,7 +65,8 @@ def test_summary_json(capsys) -> None:
 
 
 def test_summary_csv_carries_counts_and_findings_go_to_stderr(capsys) -> None:
-    status, out, err = run(capsys, "summary", "--format", "csv", str(LISTS / "uk_conlist.csv"))
+    status, out, err = run_cli(capsys, "lists", "summary", "--format", "csv",
+                               str(LISTS / "uk_conlist.csv"))
     assert status == 1
     rows = list(csv.DictReader(io.StringIO(out)))
     assert {(r["programme"], r["subject"], r["entries"]) for r in rows} == {
@@ -85,7 +80,7 @@ def test_summary_of_a_folder_reads_primaries_and_passes_over_other_files(
     shutil.copytree(LISTS / "ofac_set", tmp_path / "set")
     shutil.copy(LISTS / "not_a_list.txt", tmp_path / "notes.csv")
     (tmp_path / "README.md").write_text("not read")
-    status, out, err = run(capsys, "summary", "--format", "json", str(tmp_path))
+    status, out, err = run_cli(capsys, "lists", "summary", "--format", "json", str(tmp_path))
     assert status == 1
     files = [s["file"].rsplit("/", 1)[-1] for s in json.loads(out)["snapshots"]]
     assert files == ["sdn.csv"]
@@ -94,7 +89,8 @@ def test_summary_of_a_folder_reads_primaries_and_passes_over_other_files(
 
 
 def test_list_format_forces_a_reader(capsys) -> None:
-    status, out, _ = run(capsys, "summary", "--list-format", "eu", str(LISTS / "uk_conlist.csv"))
+    status, out, _ = run_cli(capsys, "lists", "summary", "--list-format", "eu",
+                             str(LISTS / "uk_conlist.csv"))
     assert status == 1
     assert "the header lacks celex, recordId" in out
 
@@ -108,7 +104,7 @@ def test_list_format_forces_a_reader(capsys) -> None:
 ])
 def test_unreadable_input_or_unrelated_lists_exit_2_with_one_line(
         capsys, argv: tuple[str, ...]) -> None:
-    status, out, err = run(capsys, *argv)
+    status, out, err = run_cli(capsys, "lists", *argv)
     assert status == 2
     assert out == ""
     assert err.startswith("sanctions-tracker: error: ")
@@ -117,7 +113,7 @@ def test_unreadable_input_or_unrelated_lists_exit_2_with_one_line(
 
 
 def test_diff_text_exits_0_with_differences(capsys) -> None:
-    status, out, _ = run(capsys, "diff", OLD, NEW)
+    status, out, _ = run_cli(capsys, "lists", "diff", OLD, NEW)
     assert status == 0
     assert "2 added, 1 removed, 1 changed" in out
     assert "  + 5  vessel  [RUSSIA-EO14024]  ARRIVES" in out
@@ -125,7 +121,7 @@ def test_diff_text_exits_0_with_differences(capsys) -> None:
 
 
 def test_diff_json_has_top_level_arrays_of_items_with_ids(capsys) -> None:
-    status, out, _ = run(capsys, "diff", "--format", "json", OLD, NEW)
+    status, out, _ = run_cli(capsys, "lists", "diff", "--format", "json", OLD, NEW)
     assert status == 0
     document = json.loads(out)
     assert [e["id"] for e in document["added"]] == ["5", "6"]
@@ -138,7 +134,7 @@ def test_diff_json_has_top_level_arrays_of_items_with_ids(capsys) -> None:
 
 
 def test_diff_csv(capsys) -> None:
-    status, out, _ = run(capsys, "diff", "--format", "csv", OLD, NEW)
+    status, out, _ = run_cli(capsys, "lists", "diff", "--format", "csv", OLD, NEW)
     assert status == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["change"], r["id"], r["field"]) for r in rows] == [
@@ -151,7 +147,7 @@ def test_a_file_with_row_findings_is_still_compared_and_the_findings_shown(
     broken = tmp_path / "sdn.csv"
     broken.write_bytes(LISTS.joinpath("diff", "sdn_2024-01-08.csv").read_bytes()
                        .replace(b"9179842", b"9179843"))
-    status, out, _ = run(capsys, "diff", NEW, str(broken))
+    status, out, _ = run_cli(capsys, "lists", "diff", NEW, str(broken))
     assert status == 0
     assert "0 added, 0 removed, 1 changed" in out
     assert "sdn.csv:4:1: error[list-imo-invalid] IMO number 9179843" in out
@@ -159,7 +155,7 @@ def test_a_file_with_row_findings_is_still_compared_and_the_findings_shown(
 
 @needs_reference
 def test_diff_of_the_real_sdn_snapshots(capsys) -> None:
-    status, out, _ = run(capsys, "diff", "--format", "json",
+    status, out, _ = run_cli(capsys, "lists", "diff", "--format", "json",
                          str(REFERENCE / "ofac_sdn_2024-04-26.csv"),
                          str(REFERENCE / "ofac_sdn_2024-05-03.csv"))
     assert status == 0
@@ -171,7 +167,7 @@ def test_diff_of_the_real_sdn_snapshots(capsys) -> None:
 
 @needs_reference
 def test_summary_of_every_reference_list_exits_0_or_1(capsys) -> None:
-    status, out, _ = run(capsys, "summary", "--format", "json", str(REFERENCE))
+    status, out, _ = run_cli(capsys, "lists", "summary", "--format", "json", str(REFERENCE))
     assert status == 1  # OFAC's '543400' is an error
     document = json.loads(out)
     assert len(document["snapshots"]) == 14

@@ -45,7 +45,7 @@ def test_every_file_reads_without_an_exception() -> None:
     assert len(primaries) == 14
     for path in primaries:
         snap = read(path)
-        assert snap.read + snap.skipped >= 0
+        assert snap.read or snap.deleted or snap.findings, path  # nothing read says why
         assert snap.skipped == 0, path
 
 

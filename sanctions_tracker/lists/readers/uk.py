@@ -53,7 +53,11 @@ _NUMBERED = re.compile(r"\(\d+\)")
 _NAME_COLUMNS = ("Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6")
 _ADDRESS_COLUMNS = ("Address 1", "Address 2", "Address 3", "Address 4", "Address 5",
                     "Address 6", "Post/Zip Code")
-_REQUIRED = ("Group ID", "Group Type", "Name 6", "Regime")
+# Every column the reader looks up: a file without one of them is not this list's layout.
+_REQUIRED = ("Group ID", "Group Type", "Regime", "Alias Quality", "Alias Type",
+             "Country", "DOB", "Listed On", "Name Non-Latin Script",
+             "National Identification Number", "Nationality", "Non-Latin Script Type",
+             "Other Information", "Passport Number", *_NAME_COLUMNS, *_ADDRESS_COLUMNS)
 
 
 class _Group:
@@ -74,13 +78,16 @@ class _Group:
 
 def _split_numbered(text: str) -> list[str]:
     """``(1) Russia (2) Ukraine`` -> ``["Russia", "Ukraine"]``; other text as one item."""
+    if "(" not in text:  # most cells: empty, or one value (the split would give it back)
+        one = clean(text).strip(" .,;") if text else ""
+        return [one] if one else []
     return [p for p in (clean(x).strip(" .,;") for x in _NUMBERED.split(text)) if p]
 
 
 def _add_row(group: _Group, row: dict[str, str], line: int, ctx: Context) -> None:  # noqa: C901, PLR0912 (per column)
     kind, quality = _KINDS.get(row["Alias Type"], (NameKind.AKA, None))
     quality = _QUALITY.get(row["Alias Quality"], quality)
-    full = clean(" ".join(row[c] for c in _NAME_COLUMNS if row[c]))
+    full = clean(" ".join([row[c] for c in _NAME_COLUMNS if row[c]]))
     if full:
         group.names[Name(text=full, kind=kind, quality=quality)] = None
     original = clean(row["Name Non-Latin Script"])
@@ -112,8 +119,8 @@ def _add_row(group: _Group, row: dict[str, str], line: int, ctx: Context) -> Non
     for text in _split_numbered(row["National Identification Number"]):
         group.identifiers[Identifier(scheme=IdScheme.NATIONAL_ID, value=text,
                                      raw=row["National Identification Number"])] = None
-    address = ", ".join(clean(row[c]) for c in _ADDRESS_COLUMNS if row[c].strip())
-    where = clean(row["Country"])
+    address = ", ".join([clean(row[c]) for c in _ADDRESS_COLUMNS if row[c].strip()])
+    where = clean(row["Country"]) if row["Country"] else ""
     if address or where:
         located: Country | None = country(where) if where else None
         if located is not None and located.code is None and not any(
