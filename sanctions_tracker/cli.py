@@ -7,24 +7,29 @@ in the tool (an exception that is not the tool's own), reported in one line.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import errno
+import io
 import json
 import os
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import SanctionsTrackerError, UsageError
 from .findings import Severity, has_errors
 from .lists import cli as lists_cli
+from .matching import cli as matching_cli
 from .output.report import REPORT_FORMATS, SECTIONS
 from .reading.yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
+    from .findings import Finding
     from .model.dataset import Dataset
 
 __all__ = ["main"]
@@ -89,6 +94,11 @@ def _data_options(limits: argparse.ArgumentParser) -> argparse.ArgumentParser:
              "(default: the data and source records shipped with the tool)",
     )
     data.add_argument(
+        "--repo-layout", action="store_true",
+        help="without --data, read data/ and seeds/ of the current folder, as a data "
+             "repository keeps them (what the pre-commit hook runs); a missing one is an error",
+    )
+    data.add_argument(
         "--allow-empty", action="store_true",
         help="accept a --data folder or file that holds no records (by default that is a "
              "no-data error: nothing would be checked)",
@@ -127,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text lines, one JSON object, or GitHub Actions annotations")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--lists", type=Path, nargs="+", action="extend", metavar="PATH",
+                       help="official list files or folders: check the itemized subjects "
+                            "against them (names, IMO schemes, identifiers)")
 
     report = commands.add_parser(
         "report", parents=data,
@@ -171,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
                                               "and what it means")
     codes.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     lists_cli.add_parser(commands)
+    matching_cli.add_parser(commands)
     return parser
 
 
@@ -181,9 +195,33 @@ def _limits(args: argparse.Namespace) -> Limits:
     )
 
 
+#: The folders of a data repository, as the README lays it out; read by --repo-layout.
+REPO_LAYOUT = ("data", "seeds")
+
+
+def _repo_layout() -> list[Path]:
+    """data/ and seeds/ of the current folder, each checked to be a folder.
+
+    The pre-commit hook runs ``check --repo-layout`` with the user's ``args:`` appended: a
+    default given as ``args:`` would be replaced by any of theirs (``[--strict]``), and the hook
+    would then check the data shipped with the tool instead of the repository.
+    """
+    folders = [Path(name) for name in REPO_LAYOUT]
+    for folder in folders:
+        if not folder.is_dir():
+            problem = "is not a folder" if os.path.lexists(folder) else "does not exist"
+            raise UsageError(
+                f"--repo-layout: {folder}/ {problem} in {Path.cwd()}: a data repository keeps its "
+                f"YAML in {' and '.join(f'{n}/' for n in REPO_LAYOUT)}; create it, or pass "
+                "--data with each folder of YAML data")
+    return folders
+
+
 def _load(args: argparse.Namespace) -> Dataset:
     from .model.load import load  # noqa: PLC0415 (keep --help and --version fast)
 
+    if args.repo_layout and not args.data:
+        args.data = _repo_layout()  # export reads args.data again: its inputs are never outputs
     for path in args.data or ():
         # The likeliest cause is a hook or CI job run with the wrong folder names or from the
         # wrong directory: say where the tool looked, and what it expects.
@@ -216,7 +254,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
 
     documents = documents_folder(args.sources)
-    findings = check(_load(args), documents).findings
+    findings = check(_load(args), documents, lists=_lists_check(args.lists)).findings
     failed = has_errors(findings) or (
         args.strict and any(f.severity is Severity.WARNING for f in findings))
     if args.format == "json":
@@ -228,6 +266,16 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(render(finding))
         print(summary_line(findings) + (" (--strict: warnings fail)" if args.strict else ""))
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _lists_check(paths: list[Path] | None) -> Callable[[Dataset], list[Finding]] | None:
+    """``check --lists``: the screening of a dataset against the lists, read and indexed once."""
+    if not paths:
+        return None
+    from .matching import crosscheck, lists_index, read_lists  # noqa: PLC0415
+
+    index = lists_index(read_lists(paths))
+    return lambda dataset: crosscheck(dataset, index)
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -269,7 +317,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from .checks import check, documents_folder  # noqa: PLC0415
     from .output.atomic_write import write_files_atomic, write_text_atomic  # noqa: PLC0415
-    from .output.export import export_csv, export_ftm, export_json  # noqa: PLC0415
+    from .output.export import CSV_FILES, export_csv, export_ftm, export_json  # noqa: PLC0415
 
     # A str, not a Path: Path("./-") is Path("-"), and only a bare - means standard output.
     output: str = args.output
@@ -289,15 +337,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         skipped = sum(1 for a in dataset.actions.values() if not a.subjects)
         what = f"{len(entities)} entities"
         if skipped:
-            what += f" ({skipped} action{'s' if skipped != 1 else ''} without itemized subjects"
-            what += " have nothing to export as entities)"
+            actions = "1 action without itemized subjects has" if skipped == 1 else (
+                f"{skipped} actions without itemized subjects have")
+            what += f" ({actions} nothing to export as entities)"
     elif args.format == "json":
         document = export_json(dataset, result)
         chunks = [json.dumps(document, indent=2, ensure_ascii=False), "\n"]
         what = f"{len(dataset.origins)} records"
     else:
         files = export_csv(dataset, result)
-        write_files_atomic(output, files)
+        write_files_atomic(output, files, names=CSV_FILES)
         what = f"{len(files)} CSV files"
     if args.format != "csv":
         sys.stdout.flush()  # /dev/stdout is written through its descriptor, after this
@@ -366,14 +415,92 @@ def _cmd_codes(args: argparse.Namespace) -> int:
 _COMMANDS = {
     "validate": _cmd_validate, "check": _cmd_check, "report": _cmd_report, "show": _cmd_show,
     "export": _cmd_export, "diff": _cmd_diff, "codes": _cmd_codes, "lists": lists_cli.run,
+    "lookup": matching_cli.run, "crossref": matching_cli.run,
 }
+
+
+class _StandardOutputError(Exception):
+    """Writing to standard output failed (full disk, closed descriptor, reader gone)."""
+
+    def __init__(self, cause: OSError) -> None:
+        super().__init__(cause.strerror or str(cause))
+        self.cause = cause
+
+
+class _GuardedOutput(io.TextIOBase):
+    """Standard output for the length of one command: a failed write says it was stdout's.
+
+    Only here can an OSError be told apart from one of the command's own files; ``None`` is
+    what Python leaves in ``sys.stdout`` when descriptor 1 was closed (``>&-``).
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        super().__init__()
+        self._stream = stream
+
+    def _open(self) -> TextIO:
+        if self._stream is None:
+            raise _StandardOutputError(OSError(errno.EBADF, "it is closed"))
+        return self._stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        try:
+            return self._open().write(text)
+        except OSError as exc:
+            raise _StandardOutputError(exc) from None
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return  # nothing was written; a command that writes only files needs no stdout
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise _StandardOutputError(exc) from None
+
+
+def _discard_standard_output(stream: TextIO | None) -> None:
+    """Let the interpreter's last flush of a failed stdout succeed silently.
+
+    Python flushes ``sys.stdout`` at exit; the text that could not be written is still in its
+    buffer, and a second failure there prints a traceback-like warning and exits 120. Pointing
+    the descriptor at the null device (as Python's documentation advises for SIGPIPE) drops it.
+    Only the process's real stdout is touched: a caller's stream (a test's capture) is theirs.
+    """
+    if stream is not sys.__stdout__ or stream is None:
+        return
+    descriptor = stream.fileno()
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, descriptor)
+        finally:
+            os.close(null)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     args = build_parser().parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = _GuardedOutput(stdout)
     try:
-        return _COMMANDS[args.command](args)
+        return _run(args, argv, stdout)
+    finally:
+        sys.stdout = stdout
+
+
+def _run(args: argparse.Namespace, argv: Sequence[str] | None, stdout: TextIO | None) -> int:
+    """Run one command; every failure becomes one line on stderr and an exit status."""
+    try:
+        status = _COMMANDS[args.command](args)
+        sys.stdout.flush()  # here, where a failure can still be reported, not at exit
+    except _StandardOutputError as exc:
+        _discard_standard_output(stdout)
+        print(f"sanctions-tracker: error: cannot write to standard output: {exc}",
+              file=sys.stderr)
+        return EXIT_USAGE
     except SanctionsTrackerError as exc:
         print(f"sanctions-tracker: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -394,3 +521,4 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+    return status

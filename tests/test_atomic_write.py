@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import select
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 CSV_NAMES = ["designations.csv", "evidence.csv", "measures.csv", "series.csv", "sources.csv",
              "subjects.csv"]
+# The files the write_files_atomic tests below may write.
+NAMES = ("a.csv", "b.csv")
 # A safety bound for threads that read a FIFO, not a measurement: nothing asserts on time.
 BOUND = 60
 
@@ -124,26 +127,26 @@ def test_an_export_folder_is_exported_into_again(tmp_path: Path) -> None:
 
 def test_only_files_of_the_earlier_export_are_removed(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    write_files_atomic(out, {"a.csv": "1\n", "b.csv": "2\n"})
-    write_files_atomic(out, {"b.csv": "3\n"})
+    write_files_atomic(out, {"a.csv": "1\n", "b.csv": "2\n"}, names=NAMES)
+    write_files_atomic(out, {"b.csv": "3\n"}, names=NAMES)
     assert _names(out) == [MANIFEST_NAME, "b.csv"]
     assert (out / "b.csv").read_text() == "3\n"
     (out / "mine.txt").write_text("keep")
     with pytest.raises(WriteError, match=r"mine\.txt was not written by an earlier export"):
-        write_files_atomic(out, {"b.csv": "4\n"})
+        write_files_atomic(out, {"b.csv": "4\n"}, names=NAMES)
     assert (out / "b.csv").read_text() == "3\n"
     assert (out / "mine.txt").read_text() == "keep"
 
 
 def test_a_link_named_like_an_export_file_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    write_files_atomic(out, {"a.csv": "1\n"})
+    write_files_atomic(out, {"a.csv": "1\n"}, names=NAMES)
     precious = tmp_path / "precious.txt"
     precious.write_text("1\n")
     (out / "a.csv").unlink()
     (out / "a.csv").symlink_to(precious)
     with pytest.raises(WriteError, match="was not written by an earlier export"):
-        write_files_atomic(out, {"a.csv": "2\n"})
+        write_files_atomic(out, {"a.csv": "2\n"}, names=NAMES)
     assert precious.read_text() == "1\n"
 
 
@@ -157,23 +160,56 @@ def test_a_forged_or_broken_manifest_proves_nothing(tmp_path: Path, manifest: st
     (out / MANIFEST_NAME).write_text(manifest)
     (out / "a.csv").write_text("mine\n")
     with pytest.raises(WriteError, match="not a manifest sanctions-tracker wrote"):
-        write_files_atomic(out, {"a.csv": "2\n"})
+        write_files_atomic(out, {"a.csv": "2\n"}, names=NAMES)
     assert (out / "a.csv").read_text() == "mine\n"
+
+
+def test_a_forged_manifest_naming_a_users_file_deletes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    forged = tmp_path / "forged"
+    forged.mkdir()
+    (forged / "notes.txt").write_text("mine\n")
+    digest = hashlib.sha256(b"mine\n").hexdigest()
+    (forged / MANIFEST_NAME).write_text(json.dumps(
+        {"format": "sanctions-tracker csv export", "files": {"notes.txt": [digest]}}))
+    assert _export("--format", "csv", "--output", str(forged)) == 2
+    assert "lists notes.txt, which no sanctions-tracker export writes" in _one_line_error(capsys)
+    assert _names(forged) == sorted([MANIFEST_NAME, "notes.txt"])
+    assert (forged / "notes.txt").read_text() == "mine\n"
+
+
+@pytest.mark.parametrize("listed", ["notes.txt", "..", MANIFEST_NAME, "c.csv"])
+def test_a_manifest_may_name_only_files_the_exporter_writes(tmp_path: Path, listed: str) -> None:
+    out = tmp_path / "out"
+    write_files_atomic(out, {"a.csv": "1\n"}, names=NAMES)
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    manifest["files"][listed] = [hashlib.sha256(b"x").hexdigest()]
+    (out / MANIFEST_NAME).write_text(json.dumps(manifest))
+    before = {name: (out / name).read_bytes() for name in _names(out)}
+    with pytest.raises(WriteError, match="which no sanctions-tracker export writes"):
+        write_files_atomic(out, {"b.csv": "2\n"}, names=NAMES)
+    assert {name: (out / name).read_bytes() for name in _names(out)} == before
+
+
+def test_files_outside_the_names_are_a_bug_of_the_caller(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="not among the names"):
+        write_files_atomic(tmp_path / "out", {"c.csv": "1\n"}, names=NAMES)
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_temporary_file_left_by_a_killed_export_is_named(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    write_files_atomic(out, {"a.csv": "1\n"})
+    write_files_atomic(out, {"a.csv": "1\n"}, names=NAMES)
     (out / ".a.csv.k3j4h2x_.tmp").write_text("1")  # as a power cut would leave it
     with pytest.raises(WriteError, match="left by an interrupted export"):
-        write_files_atomic(out, {"a.csv": "2\n"})
+        write_files_atomic(out, {"a.csv": "2\n"}, names=NAMES)
     assert (out / "a.csv").read_text() == "1\n"
 
 
 def test_an_interrupted_folder_export_leaves_no_temporary_file_and_can_run_again(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
-    write_files_atomic(out, {"a.csv": "old a\n", "b.csv": "old b\n"})
+    write_files_atomic(out, {"a.csv": "old a\n", "b.csv": "old b\n"}, names=NAMES)
     real_replace = os.replace
     calls: list[str] = []
 
@@ -185,13 +221,13 @@ def test_an_interrupted_folder_export_leaves_no_temporary_file_and_can_run_again
 
     monkeypatch.setattr(os, "replace", replace_then_fail)
     with pytest.raises(WriteError, match=r"b\.csv: writing failed"):
-        write_files_atomic(out, {"a.csv": "new a\n", "b.csv": "new b\n"})
+        write_files_atomic(out, {"a.csv": "new a\n", "b.csv": "new b\n"}, names=NAMES)
     monkeypatch.undo()
     assert calls == [MANIFEST_NAME, "a.csv", "b.csv"]
     assert _leftovers(out) == []
     assert (out / "a.csv").read_text() == "new a\n"
     assert (out / "b.csv").read_text() == "old b\n"
-    write_files_atomic(out, {"a.csv": "new a\n", "b.csv": "new b\n"})
+    write_files_atomic(out, {"a.csv": "new a\n", "b.csv": "new b\n"}, names=NAMES)
     assert (out / "b.csv").read_text() == "new b\n"
     manifest = json.loads((out / MANIFEST_NAME).read_text())
     assert all(len(digests) == 1 for digests in manifest["files"].values())
@@ -253,6 +289,8 @@ def test_a_fifo_is_streamed_into_and_stays_a_fifo(tmp_path: Path) -> None:
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    # A reader is there before the export opens the FIFO, whenever the thread gets to its open.
+    hold = os.open(keep, os.O_RDONLY | os.O_NONBLOCK)
     try:
         assert _export("--format", "json", "--output", str(fifo)) == 0
     finally:
@@ -260,10 +298,30 @@ def test_a_fifo_is_streamed_into_and_stays_a_fifo(tmp_path: Path) -> None:
         if reader.is_alive():  # nothing opened the FIFO: open it once so the reader returns
             os.close(os.open(keep, os.O_WRONLY | os.O_NONBLOCK))
             reader.join(BOUND)
+        os.close(hold)
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert received
     assert json.loads(received[0])["schema_version"] == 1
     assert _leftovers(tmp_path) == []
+
+
+def test_a_fifo_without_a_reader_is_refused_without_waiting(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "ff"
+    os.mkfifo(fifo)
+    codes: list[int] = []
+    writer = threading.Thread(
+        target=lambda: codes.append(_export("--format", "json", "--output", str(fifo))),
+        daemon=True)
+    writer.start()
+    writer.join(BOUND)
+    if writer.is_alive():  # the export waits for a reader: be one, so the thread can end
+        with fifo.open("rb") as fh:
+            fh.read()
+        writer.join(BOUND)
+    assert codes == [2]
+    assert "no process is reading the FIFO" in _one_line_error(capsys)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 def test_a_link_to_a_terminal_is_written_in_place(tmp_path: Path) -> None:
@@ -358,16 +416,62 @@ def test_an_unwritable_place_is_refused(capsys: pytest.CaptureFixture[str]) -> N
     assert "cannot write" in _one_line_error(capsys)
 
 
-def test_a_read_only_file_is_not_replaced(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_file_is_not_replaced(tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.json"
     out.write_text("keep")
     out.chmod(0o444)
-    if os.geteuid() == 0:  # root may write anything: answer as the kernel would for a user
-        monkeypatch.setattr(os, "access", lambda *_, **__: False)
+    # No os.access stub: as root (CI containers) it says yes to anything, and the mode must win.
     assert _export("--format", "json", "--output", str(out)) == 2
-    assert "read-only" in _one_line_error(capsys)
+    assert "read-only (mode 0444)" in _one_line_error(capsys)
     assert out.read_text() == "keep"
+    assert stat.S_IMODE(out.stat().st_mode) == 0o444
+
+
+def test_a_file_this_user_may_not_write_is_not_replaced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out.json"
+    out.write_text("keep")  # writable by its owner, another user as far as os.access says
+    monkeypatch.setattr(os, "access", lambda *_, **__: False)
+    assert _export("--format", "json", "--output", str(out)) == 2
+    assert "read-only for this user" in _one_line_error(capsys)
+    assert out.read_text() == "keep"
+
+
+def test_a_read_only_file_of_an_earlier_csv_export_is_not_replaced(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert _export("--format", "csv", "--output", str(out)) == 0
+    (out / "series.csv").chmod(0o444)
+    before = {name: (out / name).read_bytes() for name in _names(out)}
+    capsys.readouterr()
+    assert _export("--format", "csv", "--data", str(FINDINGS / "chain-break.yaml"),
+                   "--output", str(out)) == 2
+    assert "series.csv is read-only" in _one_line_error(capsys)
+    assert {name: (out / name).read_bytes() for name in _names(out)} == before
+
+
+@pytest.mark.parametrize("written", ["t.json/", "t.json/.", "t.json/../x.json", "t.json/x.json",
+                                     "link/", "link/../x.json"])
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_file_used_as_a_folder_is_refused(tmp_path: Path, written: str, fmt: str,
+                                            capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "t.json").write_text("keep")
+    (tmp_path / "link").symlink_to("t.json")
+    assert _export("--format", fmt, "--output", written) == 2
+    assert "not a folder" in _one_line_error(capsys)
+    assert (tmp_path / "t.json").read_text() == "keep"
+    assert _names(tmp_path) == ["link", "t.json"]
+
+
+def test_a_folder_path_written_with_a_trailing_slash_is_still_a_csv_folder(
+        tmp_path: Path) -> None:
+    assert _export("--format", "csv", "--output", f"{tmp_path / 'out'}/") == 0
+    assert _export("--format", "csv", "--output", f"{tmp_path / 'out'}/.") == 0
+    assert _names(tmp_path / "out") == sorted([MANIFEST_NAME, *CSV_NAMES])
 
 
 def test_an_input_file_is_never_the_output(tmp_path: Path,

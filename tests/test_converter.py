@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import cattrs
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sanctions_tracker
-from sanctions_tracker.model.converter import converter
+from sanctions_tracker.model.converter import converter, quick_converter
 from sanctions_tracker.model.identifiers import imo_check_digit
 from sanctions_tracker.model.records import (
     ACTION_FIGURES,
@@ -24,6 +27,7 @@ from sanctions_tracker.model.records import (
     Individual,
     Source,
     StatedCounts,
+    Subject,
     Vessel,
 )
 from sanctions_tracker.schema.countries import authority_codes, country_codes
@@ -137,3 +141,50 @@ def test_records_round_trip_through_yaml_text_and_schemas(
         assert dataset.measures[measure.id] == measure
         assert dataset.sources[source.id] == source
         assert dataset.series[series.id] == series
+
+
+@pytest.mark.parametrize(("value", "message"), [
+    (1.0, "expected a whole number, found the decimal number 1.0; write 1, not 1.0"),
+    (1e3, "expected a whole number, found the decimal number 1000.0; write 1000, not 1000.0"),
+    (1.5, "expected a whole number, found 1.5"),
+    (True, "expected a whole number, found true"),
+    ("1", "expected a whole number, found '1'"),
+])
+def test_an_int_field_takes_an_int_and_nothing_else(value: object, message: str) -> None:
+    # cattrs alone would take int(value); JSON Schema lets 1.0 through as an integer.
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        quick_converter.structure({"vessels": value}, StatedCounts)
+    with pytest.raises(cattrs.ClassValidationError) as detailed:
+        converter.structure({"source": "s", "quote": "q", "states": {"vessels": value}},
+                            Evidence)
+    assert [str(e) for e in _leaves(detailed.value)] == [message]
+
+
+def _leaves(exc: BaseException) -> list[BaseException]:
+    if isinstance(exc, cattrs.BaseValidationError):
+        return [leaf for inner in exc.exceptions for leaf in _leaves(inner)]
+    return [exc]
+
+
+SUBJECT: Any = Subject  # a Union, which `structure` takes although its annotation says `type`
+
+
+@given(subject=st.one_of(vessels, entities, individuals))
+def test_a_subject_reads_as_in_the_data_files_alone_or_in_the_union(
+    subject: Vessel | Entity | Individual,
+) -> None:
+    alone = converter.unstructure(subject)
+    assert alone == converter.unstructure(subject, Subject)
+    assert next(iter(alone)) == "type"
+    assert converter.structure(alone, SUBJECT) == subject
+    assert quick_converter.structure(alone, SUBJECT) == subject
+
+
+@pytest.mark.parametrize("using", [converter, quick_converter])
+def test_the_subject_union_refuses_what_its_member_does_not_know(using: cattrs.Converter) -> None:
+    # `flag` belongs to a vessel, not to an entity: forbid_extra_keys holds inside the union.
+    with pytest.raises((cattrs.ClassValidationError, cattrs.ForbiddenExtraKeysError)):
+        using.structure({"type": "entity", "name": "X", "flag": "KR"}, SUBJECT)
+    for tagless in ({"type": "ship", "name": "X"}, {"name": "X"}):
+        with pytest.raises(KeyError):
+            using.structure(tagless, SUBJECT)

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-import sanctions_tracker
 from sanctions_tracker.cli import main
 from sanctions_tracker.output.atomic_write import MANIFEST_NAME
-from sanctions_tracker.output.spreadsheet import formula_safe
+from sanctions_tracker.output.spreadsheet import csv_text, formula_safe
 
-from .conftest import BASE, FINDINGS
+from .conftest import BASE, FINDINGS, FIXTURES, FRIENDLY, REPO, run_child
 
 # The FollowTheMoney schemata and properties this exporter relies on (followthemoney's
 # schema/*.yaml: Thing gives name, alias, country, topics, sourceUrl, summary to every entity).
@@ -77,12 +77,21 @@ def test_ftm_lines_parse_and_use_only_known_properties(itemized: list[Path],
     assert vessel["properties"]["flag"] == ["kp"]
 
 
-def test_ftm_ids_are_stable(itemized: list[Path]) -> None:
-    from sanctions_tracker.output.export import export_ftm
-
-    first = [e["id"] for e in export_ftm(sanctions_tracker.load(itemized))]
-    second = [e["id"] for e in export_ftm(sanctions_tracker.load(itemized))]
-    assert first == second
+def test_ftm_ids_are_the_same_in_every_process(itemized: list[Path], tmp_path: Path) -> None:
+    # Ids are what a consumer deduplicates on: two runs, in two processes with different hash
+    # seeds (so that nothing may depend on set or dict order of strings), write the same ids.
+    runs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"run-{seed}.ftm.json"
+        argv = ["export", "--format", "ftm", "--output", str(out)]
+        for folder in itemized:
+            argv += ["--data", str(folder)]
+        result = run_child(*argv, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert result.returncode == 0, result.stderr
+        runs.append([json.loads(line)["id"] for line in out.read_text().splitlines()])
+    assert runs[0] == runs[1]
+    assert len(runs[0]) == 6
+    assert runs[0][0] == "st-imo-9003550"
 
 
 def test_json_export_has_everything_with_derived_values(tmp_path: Path) -> None:
@@ -99,17 +108,20 @@ def test_json_export_has_everything_with_derived_values(tmp_path: Path) -> None:
 
 def test_csv_export_is_a_folder_of_flat_files(tmp_path: Path) -> None:
     out = tmp_path / "csv"
-    assert main(["export", "--format", "csv", "--output", str(out)]) == 0
+    assert main(["export", "--format", "csv", "--output", str(out), "--data", str(BASE),
+                 "--data", str(FRIENDLY), "--data", str(FIXTURES / "report")]) == 0
     assert sorted(p.name for p in out.iterdir()) == [
         MANIFEST_NAME, "designations.csv", "evidence.csv", "measures.csv", "series.csv",
         "sources.csv", "subjects.csv"]
-    with (out / "measures.csv").open(newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    row = next(r for r in rows if r["id"] == "kr-2024-06-20-export-controls-russia")
-    assert (row["total_before"], row["items_added"], row["total_after"]) == ("1159", "243", "1402")
-    with (out / "designations.csv").open(newline="", encoding="utf-8") as fh:
-        (action,) = list(csv.DictReader(fh))
-    assert (action["vessels"], action["entities"], action["individuals"]) == ("4", "5", "8")
+    row = next(r for r in _csv_rows(out, "measures.csv") if r["id"] == "thousands-measure")
+    assert (row["total_before"], row["items_added"], row["total_after"]) == ("1500", "1000", "2500")
+    assert row["total_before_basis"] == "derived"
+    (action,) = _csv_rows(out, "designations.csv")
+    assert (action["id"], action["vessels"], action["entities"], action["individuals"]) == (
+        "friendly-scripts", "2", "3", "4")
+    subjects = _csv_rows(out, "subjects.csv")
+    assert [s["name"] for s in subjects] == [
+        "FIRST SHIP", "조선광선은행", "شركة الخليج للشحن", "Иван Петрович Сидоров"]
 
 
 FORMULA = '=HYPERLINK("http://x","y")'
@@ -150,8 +162,8 @@ def test_csv_cells_never_start_a_formula_but_numbers_stay_numbers(tmp_path: Path
     assert series["notes"] == "'@SUM(1+1)"
     (measure,) = _csv_rows(out, "measures.csv")
     assert measure["net_adjustment"] == "-10"  # a number, not a formula
-    assert measure["adjustment_reason"] == "'\t=1+1"
-    assert measure["notes"] == "'\r-2+3"
+    assert measure["adjustment_reason"] == "'\t'=1+1"
+    assert measure["notes"] == "'\r'-2+3"
     (evidence,) = [r for r in _csv_rows(out, "evidence.csv") if r["record"] == "hostile-measure"]
     assert evidence["quote"] == "'+10 items were reclassified, " + FORMULA
     for path in out.glob("*.csv"):
@@ -162,8 +174,53 @@ def test_csv_cells_never_start_a_formula_but_numbers_stay_numbers(tmp_path: Path
 
 
 @pytest.mark.parametrize(("text", "safe"), [
-    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@A1", "'@A1"), ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"), ("1=1", "1=1"), (" =1", " =1"), ("", ""), (-3, -3), (None, None),
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@A1", "'@A1"), ("\t=1", "'\t'=1"),
+    ("\tx", "'\tx"), ("\r=1", "'\r'=1"), ("1=1", "1=1"), ("", ""), (-3, -3), (None, None),
+    # Spaces a spreadsheet skips, and the fullwidth and small forms it reads as ASCII.
+    (" =1", "' =1"), ("\u00a0=1", "'\u00a0=1"), ("\u3000+1", "'\u3000+1"),
+    ("\u2003\u200b@A1", "'\u2003\u200b@A1"), ("\ufeff-1", "'\ufeff-1"),
+    ("\uff1d1+1", "'\uff1d1+1"), ("\uff0b1", "'\uff0b1"), ("\uff0d1", "'\uff0d1"),
+    ("\uff20A1", "'\uff20A1"), ("\ufe661+1", "'\ufe661+1"), (" x=1", " x=1"),
+    # A part that a ;- or tab-separated reading makes a cell (or a row) of its own.
+    ("Test list;=1+1", "Test list;'=1+1"), ("a; +1", "a;' +1"), ("a\t@A1", "a\t'@A1"),
+    ("a\n-1", "a\n'-1"), ("a\r\n=1", "a\r\n'=1"), ('a;"=1', "a;'\"=1"),
+    ("a;\u00a0\uff1d1", "a;'\u00a0\uff1d1"), ("=a;=b", "'=a;'=b"),
+    ("RU; BY", "RU; BY"),
+    ("items_added=243; total_before=1159", "items_added=243; total_before=1159"),
 ])
 def test_formula_safe(text: object, safe: object) -> None:
     assert formula_safe(text) == safe
+
+
+@pytest.mark.parametrize("text", ["Test list;=1+1", "a\t=1", "a;b", "a\tb"])
+def test_cells_a_spreadsheet_may_split_are_quoted(text: str) -> None:
+    line = csv_text(["id", "title"], [{"id": "s", "title": text}]).splitlines()[1]
+    assert line.startswith('s,"')
+    assert line.endswith('"')
+    # Read as a European spreadsheet would (split on ;, quotes only at the start of a field),
+    # no field starts a formula.
+    for separator in (";", "\t"):
+        for field in line.split(separator):
+            assert not field.lstrip(' "').startswith(("=", "+", "-", "@")), (separator, field)
+
+
+def test_numbers_stay_numbers_beside_split_characters() -> None:
+    text = csv_text(["a", "b", "c"], [{"a": -3, "b": "x;y", "c": 1402}])
+    assert text.splitlines()[1] == '-3,"x;y",1402'
+
+
+def test_the_export_message_agrees_in_number(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "ftm", "--output", str(tmp_path / "one.ftm")]) == 0
+    assert "(1 action without itemized subjects has nothing to export as entities)" in (
+        capsys.readouterr().err)
+    second = tmp_path / "second"
+    second.mkdir()
+    shipped = (REPO / "data" / "kr-designations.yaml").read_text(encoding="utf-8")
+    (second / "more.yaml").write_text(shipped.replace("kr-2024-06-20-russia-dprk-transfers",
+                                                      "second-action"), encoding="utf-8")
+    assert main(["export", "--format", "ftm", "--output", str(tmp_path / "two.ftm"),
+                 "--data", str(REPO / "data"), "--data", str(REPO / "seeds"),
+                 "--data", str(second)]) == 0
+    assert "(2 actions without itemized subjects have nothing to export as entities)" in (
+        capsys.readouterr().err)

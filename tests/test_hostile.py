@@ -1,8 +1,9 @@
 """Hostile and broken input: each case ends in a clear error, never a crash, a hang or a pass.
 
 Every file in fixtures/hostile is checked in a data folder beside valid files
-(fixtures/base and fixtures/friendly). The large cases (a 50 MB file, a 1 MB name, a link out
-of the folder) are made at test time rather than kept in the repository.
+(fixtures/base and fixtures/friendly). The large cases (a 50 MB file, sparse so that nothing
+writes 50 MB; a 1 MB name; a link out of the folder) are made at test time rather than kept in
+the repository.
 """
 
 from __future__ import annotations
@@ -17,34 +18,17 @@ from pathlib import Path
 import pytest
 
 from sanctions_tracker import cli
-from sanctions_tracker.cli import main
 
-from .conftest import BASE, FIXTURES
+from .conftest import BASE, FIXTURES, friendly_folder, run_cli
 
 HOSTILE = sorted((FIXTURES / "hostile").iterdir())
-FRIENDLY = FIXTURES / "friendly"
 # Cases whose problem concerns the whole file, with no line to point at.
 WHOLE_FILE = {"alias-bomb.yaml"}  # its first line says how many problems were found
 
 
-def _folder(tmp_path: Path, *extra: Path) -> Path:
-    folder = tmp_path / "data"
-    shutil.copytree(BASE, folder)
-    shutil.copytree(FRIENDLY, folder / "friendly")
-    for path in extra:
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def _assert_valid_records_still_reported(capsys: pytest.CaptureFixture[str],
                                          folder: Path) -> None:
-    code, out, err = _run(capsys, "report", "--data", str(folder), "--format", "json")
+    code, out, err = run_cli(capsys, "report", "--data", str(folder), "--format", "json")
     assert code in (0, 1), err
     document = json.loads(out)
     rows = [r for t in document["tables"] for r in t["rows"]]
@@ -56,8 +40,8 @@ def _assert_valid_records_still_reported(capsys: pytest.CaptureFixture[str],
 def test_hostile_file_gives_a_located_error(
     case: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = _folder(tmp_path, case)
-    code, out, err = _run(capsys, "check", "--data", str(folder))
+    folder = friendly_folder(tmp_path, case)
+    code, out, err = run_cli(capsys, "check", "--data", str(folder))
     assert code in (1, 2)
     assert "Traceback" not in err
     assert "internal error" not in err
@@ -72,12 +56,12 @@ def test_hostile_file_gives_a_located_error(
 
 def test_valid_unusual_files_load_and_report_unchanged(capsys: pytest.CaptureFixture[str],
                                                        tmp_path: Path) -> None:
-    folder = _folder(tmp_path)
-    code, out, _ = _run(capsys, "check", "--data", str(folder), "--sources",
+    folder = friendly_folder(tmp_path)
+    code, out, _ = run_cli(capsys, "check", "--data", str(folder), "--sources",
                         str(FIXTURES / "documents"))
     assert code == 0
     assert "error[" not in out
-    code, out, _ = _run(capsys, "export", "--format", "json", "--data", str(folder),
+    code, out, _ = run_cli(capsys, "export", "--format", "json", "--data", str(folder),
                         "--output", str(tmp_path / "out.json"))
     document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     (action,) = document["designations"]
@@ -93,9 +77,9 @@ def test_a_link_out_of_the_data_folder_is_refused(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     outside = tmp_path / "outside.yaml"
     outside.write_text("kind: sources\nsources: []\n")
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     (folder / "escape.yaml").symlink_to(outside)
-    code, out, _ = _run(capsys, "check", "--data", str(folder))
+    code, out, _ = run_cli(capsys, "check", "--data", str(folder))
     assert code == 1
     assert "escape.yaml: error[outside-data-folder]" in out
 
@@ -105,8 +89,8 @@ def test_a_1_mb_name_is_refused_without_echoing_it(tmp_path: Path,
     case = tmp_path / "long-name.yaml"
     case.write_text("kind: export-controls\nseries:\n  - id: long\n    authority: KR\n"
                     f"    title: {'x' * 1_048_576}\n")
-    folder = _folder(tmp_path, case)
-    code, out, _ = _run(capsys, "check", "--data", str(folder))
+    folder = friendly_folder(tmp_path, case)
+    code, out, _ = run_cli(capsys, "check", "--data", str(folder))
     assert code == 1
     assert "long-name.yaml:5:12: error[schema] $.series[0].title: text of 1,048,576 characters" \
         in out
@@ -134,12 +118,11 @@ def _child_peak_kib(
 
 
 def test_a_50_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     big = folder / "big.yaml"
     with big.open("w") as fh:
         fh.write("kind: sources\nsources:\n")
-        line = "  - {id: padding, publisher: p, title: t, file: f, sha256: x}\n"
-        fh.write(line * (50 * 1024 * 1024 // len(line)))
+        fh.truncate(50 * 1024 * 1024)  # sparse: its size is read, never its content
     result, peak_kib = _child_peak_kib(["check", "--data", str(folder)], tmp_path)
     assert result.returncode == 1
     assert "big.yaml: error[file-too-large] the file has 52," in result.stdout
@@ -148,7 +131,7 @@ def test_a_50_mb_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_the_alias_bomb_keeps_memory_flat(tmp_path: Path) -> None:
-    folder = _folder(tmp_path, FIXTURES / "hostile" / "alias-bomb.yaml")
+    folder = friendly_folder(tmp_path, FIXTURES / "hostile" / "alias-bomb.yaml")
     result, peak_kib = _child_peak_kib(["check", "--data", str(folder)], tmp_path)
     assert result.returncode == 1
     assert "error[yaml-alias]" in result.stdout
@@ -163,7 +146,7 @@ def test_an_unexpected_exception_is_one_line_and_exit_70(
         raise RuntimeError("simulated bug")
 
     monkeypatch.setitem(cli._COMMANDS, "check", broken)
-    code, out, err = _run(capsys, "check")
+    code, out, err = run_cli(capsys, "check")
     assert code == 70
     assert out == ""
     assert err.count("\n") == 1
@@ -174,7 +157,7 @@ def test_an_unexpected_exception_is_one_line_and_exit_70(
 @pytest.mark.parametrize("option", ["--data", "--sources"])
 def test_options_naming_missing_paths_exit_2(option: str, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = _run(capsys, "check", option, str(tmp_path / "nope"))
+    code, _, err = run_cli(capsys, "check", option, str(tmp_path / "nope"))
     assert code == 2
     assert err.startswith("sanctions-tracker: error:")
     assert os.fspath(tmp_path / "nope") in err
@@ -189,12 +172,12 @@ def test_a_link_out_of_the_sources_folder_is_refused(tmp_path: Path,
     (documents / "plain-article.txt").unlink()
     (documents / "plain-article.txt").symlink_to(secret)
     cites_it = FIXTURES / "findings" / "not-itemized.yaml"
-    code, out, _ = _run(capsys, "check", "--data", str(BASE), "--data", str(cites_it),
+    code, out, _ = run_cli(capsys, "check", "--data", str(BASE), "--data", str(cites_it),
                         "--sources", str(documents))
     assert code == 1
     assert "error[outside-data-folder]" in out
     assert "outside the sources folder" in out
     # A source that nothing cites is never opened, so its link is not even looked at.
-    code, out, _ = _run(capsys, "check", "--data", str(BASE), "--allow-empty",
+    code, out, _ = run_cli(capsys, "check", "--data", str(BASE), "--allow-empty",
                         "--sources", str(documents))
     assert "outside-data-folder" not in out

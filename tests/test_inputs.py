@@ -8,8 +8,12 @@ how fast anything is.
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
+import re
+import shlex
 import shutil
 import socket
 import stat
@@ -29,13 +33,20 @@ from sanctions_tracker.output.render import github_annotation
 from sanctions_tracker.output.report import ReportFilter, filter_notes
 from sanctions_tracker.reading import yaml_reader
 
-from .conftest import BASE, DOCUMENTS, REPO
+from .conftest import (
+    BASE,
+    DOCUMENTS,
+    FRIENDLY,
+    GENEROUS_SECONDS,
+    REPO,
+    friendly_folder,
+    replace_once,
+    run_child,
+    run_cli,
+)
 
 DATA = REPO / "data"
 SEEDS = REPO / "seeds"
-FRIENDLY = REPO / "tests" / "fixtures" / "friendly"
-# Long enough for the old code to run for hours, yet a child of a working tool ends at once.
-GENEROUS_SECONDS = 120
 BEYOND_INT_LIMIT = 4_301  # digits; sys.get_int_max_str_digits() is 4,300 by default
 
 MEASURE = """\
@@ -52,33 +63,14 @@ measures:
 """
 
 
-def _folder(tmp_path: Path) -> Path:
-    """A data folder with valid records (the base and the friendly files) to find beside a case."""
-    folder = tmp_path / "data"
-    shutil.copytree(BASE, folder)
-    shutil.copytree(FRIENDLY, folder / "friendly")
-    return folder
-
-
 def _codes(dataset: sanctions_tracker.Dataset, name: str) -> list[str]:
     return [f.code for f in dataset.findings if Path(f.location.file).name == name]
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def _child(*argv: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sanctions_tracker", *argv], cwd=cwd,
-                          capture_output=True, text=True, check=False, timeout=GENEROUS_SECONDS)
 
 
 # --- 1. numbers too long to convert ---------------------------------------------------------------
 
 def test_a_number_beyond_pythons_int_limit_is_a_located_finding(tmp_path: Path) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     (folder / "huge.yaml").write_text(MEASURE.format(id="huge", added="9" * BEYOND_INT_LIMIT))
     dataset = load(folder)
     (finding,) = [f for f in dataset.findings if f.location.file.endswith("huge.yaml")]
@@ -92,12 +84,12 @@ def test_a_number_beyond_pythons_int_limit_is_a_located_finding(tmp_path: Path) 
 def test_check_and_diff_report_the_long_number_instead_of_crashing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     (folder / "huge.yaml").write_text(MEASURE.format(id="huge", added="9" * BEYOND_INT_LIMIT))
-    code, out, err = _run(capsys, "check", "--data", str(folder))
+    code, out, err = run_cli(capsys, "check", "--data", str(folder))
     assert code == 1, err
     assert "huge.yaml:7:18: error[number-too-long]" in out
-    code, out, err = _run(capsys, "diff", str(BASE), str(folder))
+    code, out, err = run_cli(capsys, "diff", str(BASE), str(folder))
     assert code == 2, err  # the new side has a file it cannot read
     assert "internal error" not in err
     assert "added    friendly-measure" in out
@@ -166,7 +158,7 @@ def test_a_long_run_of_underscores_is_refused_in_linear_time() -> None:
 
 def test_a_loop_of_file_links_is_one_finding_per_link(tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     (folder / "a.yaml").symlink_to("b.yaml")
     (folder / "b.yaml").symlink_to("a.yaml")
     (folder / "self.yaml").symlink_to("self.yaml")
@@ -175,13 +167,13 @@ def test_a_loop_of_file_links_is_one_finding_per_link(tmp_path: Path,
         assert _codes(dataset, name) == ["unreadable-file"]
     assert "loop of symbolic links" in dataset.findings[0].message
     assert {"friendly-measure", "friendly-scripts"} <= set(dataset.origins)
-    code, out, err = _run(capsys, "check", "--data", str(folder))
+    code, out, err = run_cli(capsys, "check", "--data", str(folder))
     assert code == 1, err
     assert "a.yaml: error[unreadable-file] cannot read the file: it is a loop" in out
 
 
 def test_loops_of_folder_links_are_not_followed(tmp_path: Path) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     (folder / "sub").mkdir()
     (folder / "sub" / "up").symlink_to("..")
     (folder / "round").symlink_to("round")
@@ -193,7 +185,7 @@ def test_loops_of_folder_links_are_not_followed(tmp_path: Path) -> None:
 
 def test_a_folder_that_cannot_be_listed_is_a_finding(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     (folder / "locked").mkdir()
     (folder / "locked" / "hidden-error.yaml").write_text("kind: [unclosed\n")
     real_scandir = os.scandir
@@ -217,11 +209,11 @@ def test_a_folder_that_cannot_be_listed_is_a_finding(tmp_path: Path,
 def test_a_file_name_that_is_not_utf8_is_printed_escaped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     # Python names it with a lone surrogate, which a strict UTF-8 stdout cannot print.
     with open(os.fsencode(folder) + b"/\xff.yaml", "wb") as fh:  # noqa: PTH123
         fh.write(b"kind: [unclosed\n")
-    code, out, err = _run(capsys, "check", "--data", str(folder))  # capsys encodes strictly
+    code, out, err = run_cli(capsys, "check", "--data", str(folder))  # capsys encodes strictly
     assert code == 1, err
     assert "\\xff.yaml:2:1: error[yaml-syntax]" in out
 
@@ -231,7 +223,7 @@ def test_a_data_path_that_is_a_loop_is_bad_usage(tmp_path: Path,
     (tmp_path / "loop").symlink_to("loop")
     with pytest.raises(sanctions_tracker.InputError, match="loop of symbolic links"):
         load(tmp_path / "loop")
-    code, _, err = _run(capsys, "check", "--data", str(tmp_path / "loop"))
+    code, _, err = run_cli(capsys, "check", "--data", str(tmp_path / "loop"))
     assert code == 2
     assert "loop of symbolic links" in err
 
@@ -239,21 +231,21 @@ def test_a_data_path_that_is_a_loop_is_bad_usage(tmp_path: Path,
 # --- 3. FIFOs, sockets and other files that are not regular ---------------------------------------
 
 def test_a_fifo_in_the_data_folder_is_refused_without_a_hang(tmp_path: Path) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     os.mkfifo(folder / "pipe.yaml")
     (folder / "friendly" / "to-pipe.yaml").symlink_to(folder / "pipe.yaml")
-    result = _child("check", "--data", str(folder))
+    result = run_child("check", "--data", str(folder))
     assert result.returncode == 1, result.stderr
     lines = [x for x in result.stdout.splitlines() if "error[" in x]
     assert len(lines) == 1  # the FIFO once, under the first name that reaches it
     assert "error[unreadable-file] this is a named pipe (FIFO), not a regular file" in lines[0]
-    report = json.loads(_child("report", "--data", str(folder), "--format", "json").stdout)
+    report = json.loads(run_child("report", "--data", str(folder), "--format", "json").stdout)
     rows = [r for t in report["tables"] for r in t["rows"]]
     assert any(r.get("measure") == "friendly-measure" for r in rows)
 
 
 def test_a_socket_is_refused_unread(tmp_path: Path) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         server.bind(str(folder / "socket.yaml"))
@@ -305,13 +297,13 @@ def test_locating_a_file_swapped_for_a_fifo_gives_no_location(tmp_path: Path) ->
 
 def test_a_fifo_given_as_data_path_is_bad_usage(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.yaml")
-    result = _child("check", "--data", str(tmp_path / "pipe.yaml"))
+    result = run_child("check", "--data", str(tmp_path / "pipe.yaml"))
     assert result.returncode == 2
     assert "pipe.yaml: a named pipe (FIFO), not a folder or a YAML file" in result.stderr
 
 
 def test_a_dangling_link_says_where_it_points(tmp_path: Path) -> None:
-    folder = _folder(tmp_path)
+    folder = friendly_folder(tmp_path)
     (folder / "gone.yaml").symlink_to("nowhere.yaml")
     (finding,) = load(folder).findings
     assert finding.code == "unreadable-file"
@@ -338,38 +330,34 @@ def test_a_file_that_grows_past_the_limit_while_read_is_refused(
 # --- 4. diff: a file that cannot be read is not a removal -----------------------------------------
 
 def _two_sides(tmp_path: Path) -> tuple[Path, Path]:
-    old, new = tmp_path / "old", tmp_path / "new"
-    shutil.copytree(DATA, old)
-    shutil.copytree(DATA, new)
-    return old, new
+    """Two copies of the friendly data; sources.yaml holds three records, the others one each."""
+    return friendly_folder(tmp_path / "old"), friendly_folder(tmp_path / "new")
 
 
 def test_diff_calls_records_of_an_unreadable_file_unknown_not_removed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     old, new = _two_sides(tmp_path)
-    with (new / "kr-export-controls.yaml").open("a") as fh:
+    with (new / "sources.yaml").open("a") as fh:
         fh.write("  - [unclosed\n")
-    code, out, err = _run(capsys, "diff", str(old), str(new))
+    code, out, err = run_cli(capsys, "diff", str(old), str(new))
     assert code == 2
     assert "removed" not in out.replace("0 removed", "")
     assert "unread   new: " in out
-    assert ("unknown  kr-2024-06-20-export-controls-russia: only in the old data; "
-            in out)
+    assert "unknown  plain-article: only in the old data; " in out
     assert "INCOMPLETE, 1 file could not be read" in out
     assert "comparison is incomplete" in err
-    code, out, _ = _run(capsys, "diff", str(old), str(new), "--format", "json")
+    code, out, _ = run_cli(capsys, "diff", str(old), str(new), "--format", "json")
     assert code == 2
     document = json.loads(out)
     assert document["complete"] is False
     assert document["removed"] == []
     assert [(u["side"], Path(u["file"]).name, u["records"]) for u in document["unreadable"]] == [
-        ("new", "kr-export-controls.yaml", None)]
+        ("new", "sources.yaml", None)]
     assert {n["record"] for n in document["not_compared"]} == {
-        "kr-export-controls-russia", "kr-2023-02-24-export-controls-russia",
-        "kr-2024-06-20-export-controls-russia"}
+        "plain-article", "cut-off-wordpress", "chain-notices"}
     # The other way round, the same records are not "added" either.
-    code, out, _ = _run(capsys, "diff", str(new), str(old), "--format", "json")
+    code, out, _ = run_cli(capsys, "diff", str(new), str(old), "--format", "json")
     document = json.loads(out)
     assert (code, document["added"], len(document["not_compared"])) == (2, [], 3)
 
@@ -378,24 +366,22 @@ def test_diff_of_a_record_left_out_by_the_schema_names_only_that_record(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     old, new = _two_sides(tmp_path)
-    path = new / "kr-export-controls.yaml"
-    path.write_text(path.read_text().replace("announced: 2024-06-20", "announced: 2024-13-20", 1))
-    (new / "kr-designations.yaml").unlink()  # a real removal beside it
-    code, out, _ = _run(capsys, "diff", str(old), str(new), "--format", "json")
+    replace_once(new / "sources.yaml", "published: 2024-03-01", "published: 2024-13-01")
+    (new / "friendly" / "scripts-and-aliases.yaml").unlink()  # a real removal beside it
+    code, out, _ = run_cli(capsys, "diff", str(old), str(new), "--format", "json")
     document = json.loads(out)
     assert code == 2
-    assert document["removed"] == ["kr-2024-06-20-russia-dprk-transfers"]
-    assert document["unreadable"][0]["records"] == ["kr-2024-06-20-export-controls-russia"]
-    assert [n["record"] for n in document["not_compared"]] == [
-        "kr-2024-06-20-export-controls-russia"]
-    code, out, _ = _run(capsys, "diff", str(old), str(new))
+    assert document["removed"] == ["friendly-scripts"]
+    assert document["unreadable"][0]["records"] == ["plain-article"]
+    assert [n["record"] for n in document["not_compared"]] == ["plain-article"]
+    code, out, _ = run_cli(capsys, "diff", str(old), str(new))
     assert "has it, but it could not be loaded" in out
 
 
 def test_diff_of_readable_folders_is_complete(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     old, new = _two_sides(tmp_path)
-    code, out, _ = _run(capsys, "diff", str(old), str(new), "--format", "json")
+    code, out, _ = run_cli(capsys, "diff", str(old), str(new), "--format", "json")
     document = json.loads(out)
     assert (code, document["complete"], document["unreadable"]) == (0, True, [])
 
@@ -403,9 +389,9 @@ def test_diff_of_readable_folders_is_complete(tmp_path: Path,
 def test_diff_against_an_empty_folder_lists_additions(tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty").mkdir()
-    code, out, _ = _run(capsys, "diff", str(tmp_path / "empty"), str(DATA))
+    code, out, _ = run_cli(capsys, "diff", str(tmp_path / "empty"), str(friendly_folder(tmp_path)))
     assert code == 0
-    assert "added    kr-2024-06-20-russia-dprk-transfers" in out
+    assert "added    friendly-scripts" in out
 
 
 # --- 5. an empty dataset is an error unless asked for ---------------------------------------------
@@ -414,10 +400,10 @@ def test_diff_against_an_empty_folder_lists_additions(tmp_path: Path,
 def test_an_empty_data_folder_fails(command: str, tmp_path: Path,
                                     capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty").mkdir()
-    code, out, _ = _run(capsys, command, "--data", str(tmp_path / "empty"))
+    code, out, _ = run_cli(capsys, command, "--data", str(tmp_path / "empty"))
     assert code == 1
     assert "error[no-data]" in out
-    code, out, _ = _run(capsys, command, "--data", str(tmp_path / "empty"), "--allow-empty")
+    code, out, _ = run_cli(capsys, command, "--data", str(tmp_path / "empty"), "--allow-empty")
     assert code == 0
     assert "no-data" not in out
 
@@ -426,7 +412,7 @@ def test_export_of_an_empty_folder_says_the_data_has_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "empty").mkdir()
-    _, _, err = _run(capsys, "export", "--data", str(tmp_path / "empty"), "--format", "json",
+    _, _, err = run_cli(capsys, "export", "--data", str(tmp_path / "empty"), "--format", "json",
                      "--output", str(tmp_path / "out.json"))
     assert "the data has errors" in err
 
@@ -443,7 +429,7 @@ def test_files_without_records_are_no_data(tmp_path: Path) -> None:
 
 def test_no_data_is_per_path(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    findings = load([DATA, tmp_path / "empty", SEEDS, f"{tmp_path / 'empty'}{os.sep}"]).findings
+    findings = load([BASE, tmp_path / "empty", FRIENDLY, f"{tmp_path / 'empty'}{os.sep}"]).findings
     assert [(f.code, Path(f.location.file).name) for f in findings] == [("no-data", "empty")]
 
 
@@ -457,11 +443,12 @@ def test_a_folder_of_broken_files_is_not_also_no_data(tmp_path: Path) -> None:
 def test_report_for_an_absent_authority_names_those_present(
     capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = _run(capsys, "report", "--authority", "ZZ", "--format", "json")
+    data = ("--data", str(BASE), "--data", str(FRIENDLY))
+    code, out, err = run_cli(capsys, "report", *data, "--authority", "ZZ", "--format", "json")
     assert code == 0
     json.loads(out)  # the note goes to stderr; the report stays parseable
     assert err == "note: no record has authority ZZ (authorities in the data: KR)\n"
-    code, _, err = _run(capsys, "report", "--authority", "ZZ", "--authority", "KR")
+    code, _, err = run_cli(capsys, "report", *data, "--authority", "ZZ", "--authority", "KR")
     assert code == 0
     assert err == "note: no record has authority ZZ (authorities in the data: KR)\n"
 
@@ -469,15 +456,17 @@ def test_report_for_an_absent_authority_names_those_present(
 def test_report_for_dates_outside_the_data_says_what_the_data_covers(
     capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = _run(capsys, "report", "--since", "2030-01-01")
+    code, _, err = run_cli(capsys, "report", "--data", str(BASE), "--data", str(FRIENDLY),
+                           "--since", "2030-01-01")
     assert code == 0
     assert err == ("note: no record matches the filter (announced on or after 2030-01-01): "
-                   "the data has records of KR announced from 2023-02-24 to 2024-06-20\n")
+                   "the data has records of KR announced from 2024-01-10 to 2024-02-29\n")
 
 
 def test_a_filter_that_matches_gives_no_note() -> None:
-    assert filter_notes(load(), ReportFilter(authorities=frozenset({"KR"}))) == []
-    assert filter_notes(load(), ReportFilter()) == []
+    dataset = load([BASE, FRIENDLY])
+    assert filter_notes(dataset, ReportFilter(authorities=frozenset({"KR"}))) == []
+    assert filter_notes(dataset, ReportFilter()) == []
 
 
 # --- 7. a file reached twice is loaded once -------------------------------------------------------
@@ -487,38 +476,36 @@ def test_a_filter_that_matches_gives_no_note() -> None:
     [
         lambda d: Path(f"{d}{os.sep}"),
         lambda d: d / "." / ".." / d.name,
-        lambda d: d / "kr-designations.yaml",
+        lambda d: d / "friendly" / "scripts-and-aliases.yaml",
         lambda d: d / "sub",
     ],
     ids=["trailing-slash", "dot-dot", "file-inside", "subfolder"],
 )
 def test_overlapping_data_paths_load_each_file_once(tmp_path: Path, second: object) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
+    data = friendly_folder(tmp_path)
     (data / "sub").mkdir()
-    shutil.move(data / "kr-export-controls.yaml", data / "sub" / "kr-export-controls.yaml")
-    dataset = load([data, second(data), SEEDS])  # type: ignore[operator]
+    shutil.move(data / "friendly" / "bom-crlf.yaml", data / "sub" / "bom-crlf.yaml")
+    dataset = load([data, second(data)])  # type: ignore[operator]
     assert dataset.findings == []
-    assert len(dataset.actions) == 1
-    assert len(dataset.measures) == 2
+    assert list(dataset.actions) == ["friendly-scripts"]
+    assert list(dataset.measures) == ["friendly-measure"]
 
 
 def test_links_and_hard_links_to_one_file_load_it_once(tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    (data / "again.yaml").symlink_to("kr-designations.yaml")
-    os.link(data / "kr-export-controls.yaml", data / "hard.yaml")
+    data = friendly_folder(tmp_path)
+    (data / "again.yaml").symlink_to(data / "friendly" / "scripts-and-aliases.yaml")
+    os.link(data / "friendly" / "bom-crlf.yaml", data / "hard.yaml")
     (tmp_path / "alias").symlink_to(data)
-    dataset = load([data, tmp_path / "alias", SEEDS])
+    dataset = load([data, tmp_path / "alias"])
     assert dataset.findings == []
-    assert len(dataset.files) == 3
+    assert len(dataset.files) == 4  # sources, series, and the two friendly files
 
 
 def test_the_same_folder_twice_on_the_command_line_is_not_a_duplicate(
-    capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = _run(capsys, "check", "--data", str(DATA), "--data", f"{DATA}{os.sep}",
-                        "--data", str(SEEDS))
+    data = friendly_folder(tmp_path)
+    code, out, _ = run_cli(capsys, "check", "--data", str(data), "--data", f"{data}{os.sep}")
     assert code == 0
     assert "duplicate-id" not in out
 
@@ -551,7 +538,7 @@ def test_a_file_that_is_not_yaml_is_refused_by_name(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(sanctions_tracker.InputError, match=r"not a YAML file .*\.yaml or \.yml"):
         load(REPO / "README.md")
-    code, out, err = _run(capsys, "check", "--data", str(REPO / "README.md"))
+    code, out, err = run_cli(capsys, "check", "--data", str(REPO / "README.md"))
     assert (code, out) == (2, "")
     assert "README.md: not a YAML file" in err
     shutil.copy(BASE / "series.yaml", tmp_path / "series.yml")
@@ -562,7 +549,7 @@ def test_a_missing_data_folder_says_where_the_tool_looked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    code, _, err = _run(capsys, "check", "--data", "data", "--data", "seeds")
+    code, _, err = run_cli(capsys, "check", "--data", "data", "--data", "seeds")
     assert code == 2
     assert err == (f"sanctions-tracker: error: --data data: no such file or folder in {tmp_path}: "
                    "pass --data with each folder of YAML data (a data repository keeps them in "
@@ -587,21 +574,104 @@ def data_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_the_hook_checks_the_repository_it_runs_in(
-    data_repository: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _hook_argv(user_args: list[str] | None) -> list[str]:
+    """The command line pre-commit runs: the entry, then the user's args or else the hook's."""
     hook = _hook()
     assert hook["pass_filenames"] is False
     entry = str(hook["entry"]).split()
     assert entry[0] == "sanctions-tracker"
-    argv = [*entry[1:], *hook.get("args", [])]  # type: ignore[misc]
-    code, out, _ = _run(capsys, *argv)
+    default: list[str] = list(hook.get("args", []))  # type: ignore[call-overload]
+    return [*entry[1:], *(default if user_args is None else user_args)]
+
+
+@pytest.mark.parametrize("user_args", [None, [], ["--strict"], ["--format", "github"]])
+@pytest.mark.usefixtures("data_repository")
+def test_the_hook_checks_the_repository_it_runs_in(
+    capsys: pytest.CaptureFixture[str], user_args: list[str] | None
+) -> None:
+    # pre-commit lets a user's `args:` replace the hook's own: whatever they are, the
+    # repository's data/ and seeds/ must still be what is checked.
+    argv = _hook_argv(user_args)
+    code, out, _ = run_cli(capsys, *argv)
     assert code == 1
-    assert "data/kr-export-controls.yaml:33:18: error[total-mismatch]" in out
+    assert re.search(r"data/kr-export-controls\.yaml(?::|,line=)33\b.*total-mismatch", out), out
+
+
+@pytest.mark.parametrize("missing", ["data", "seeds"])
+def test_the_hook_names_the_missing_folder(data_repository: Path, missing: str,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(data_repository / missing)
+    code, out, err = run_cli(capsys, *_hook_argv(["--strict"]))
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1
+    assert f"--repo-layout: {missing}/ does not exist in {data_repository}" in err
+
+
+def test_data_given_to_the_hook_replaces_the_repository_layout(
+    data_repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(DATA, data_repository / "mine")
     shutil.rmtree(data_repository / "data")
-    code, _, err = _run(capsys, *argv)
-    assert code == 2
-    assert "--data data: no such file or folder" in err
+    code, out, _ = run_cli(capsys, *_hook_argv(["--data", "mine", "--data", "seeds"]))
+    assert code == 0, out
+
+
+# --- standard output that cannot be written: one line, exit 2, never 70 ------------------------
+
+_STDOUT_COMMANDS = [
+    ["check"], ["report"], ["show", "kr-2024-06-20-export-controls-russia"],
+    ["diff", str(DATA), str(DATA)], ["export", "--format", "json", "--output", "-"],
+    ["export", "--format", "json", "--output", "/dev/stdout"], ["codes"],
+]
+
+
+def _child_with_stdout(redirect: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """The CLI with its stdout redirected by a shell (``>/dev/full``, ``>&-``)."""
+    command = " ".join(shlex.quote(a) for a in [sys.executable, "-m", "sanctions_tracker", *argv])
+    return subprocess.run(["/bin/sh", "-c", f"exec {command} {redirect}"], capture_output=False,
+                          stderr=subprocess.PIPE, text=True, check=False,
+                          timeout=GENEROUS_SECONDS)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("argv", _STDOUT_COMMANDS, ids=" ".join)
+def test_a_full_standard_output_is_one_line_and_exit_2(argv: list[str]) -> None:
+    result = _child_with_stdout(">/dev/full", *argv)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Exception ignored" not in result.stderr
+
+
+@pytest.mark.parametrize("argv", _STDOUT_COMMANDS, ids=" ".join)
+def test_a_closed_standard_output_is_one_line_and_exit_2(argv: list[str]) -> None:
+    result = _child_with_stdout(">&-", *argv)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("sanctions-tracker: error: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_command_that_writes_a_file_needs_no_standard_output(tmp_path: Path) -> None:
+    result = _child_with_stdout(">&-", "export", "--format", "json", "--output",
+                                str(tmp_path / "out.json"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads((tmp_path / "out.json").read_text())["schema_version"] == 1
+
+
+def test_a_failed_standard_output_in_process_leaves_sys_stdout_as_it_was(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    class _Full(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    full = _Full()
+    monkeypatch.setattr(sys, "stdout", full)
+    assert main(["report"]) == 2
+    assert sys.stdout is full
+    assert capsys.readouterr().err == (
+        "sanctions-tracker: error: cannot write to standard output: No space left on device\n")
 
 
 # --- 12. GitHub annotations -----------------------------------------------------------------------
@@ -626,8 +696,11 @@ def test_annotations_escape_properties_and_message() -> None:
         "::100%25 wrong%0D%0Asecond line: a, b")
 
 
-def test_check_github_annotates_no_pseudo_file(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "check", "--format", "github")
+def test_check_github_annotates_no_pseudo_file(capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SANCTIONS_TRACKER_SOURCES", raising=False)
+    code, out, _ = run_cli(capsys, "check", "--data", str(BASE), "--data", str(FRIENDLY),
+                           "--format", "github")
     assert code == 0
     assert "file=<" not in out
     assert "::notice title=quotes-not-checked::" in out

@@ -15,18 +15,21 @@ import sanctions_tracker
 from sanctions_tracker.output.render import github_annotation, render_report
 from sanctions_tracker.output.report import REPORT_FORMATS, Report, build_report
 
-from .conftest import BASE
+from .conftest import BASE, DOCUMENTS, FIXTURES, FRIENDLY
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-MEASURE = "kr-2024-06-20-export-controls-russia"
+# tests/fixtures: thousands-measure adds 1,000 to a derived 1,500 for 2,500 (report/), and
+# friendly-scripts names 2 vessels, 3 entities and 4 individuals (friendly/).
+MEASURE = "thousands-measure"
+ACTION = "friendly-scripts"
 
 
 @pytest.fixture(scope="module")
-def report() -> sanctions_tracker.output.report.Report:
-    dataset = sanctions_tracker.load()
-    return build_report(dataset, sanctions_tracker.check(dataset))
+def report() -> Report:
+    dataset = sanctions_tracker.load([BASE, FRIENDLY, FIXTURES / "report"])
+    return build_report(dataset, sanctions_tracker.check(dataset, DOCUMENTS))
 
 
 class _Cells(HTMLParser):
@@ -59,48 +62,60 @@ class _Cells(HTMLParser):
             self.rows[-1][-1] += data
 
 
-def test_csv_has_plain_integers(report) -> None:
+def test_csv_has_plain_integers(report: Report) -> None:
     rows = list(csv.DictReader(io.StringIO(render_report(report, "csv"))))
     row = next(r for r in rows if r["measure"] == MEASURE)
-    assert (row["total_before"], row["items_added"], row["total_after"]) == ("1159", "243", "1402")
-    assert row["total_after_basis"] == "given"
+    assert (row["total_before"], row["items_added"], row["total_after"]) == ("1500", "1000", "2500")
+    assert (row["total_before_basis"], row["total_after_basis"]) == ("derived", "given")
     action = next(r for r in rows if r["section"] == "designations")
-    assert (action["vessels"], action["entities"], action["individuals"]) == ("4", "5", "8")
+    assert (action["action"], action["vessels"], action["entities"], action["individuals"]) == (
+        ACTION, "2", "3", "4")
     assert {r["section"] for r in rows} == {"summary", "timeline", "designations", "findings"}
 
 
-def test_json_has_plain_integers_and_a_schema_version(report) -> None:
+def test_json_has_plain_integers_and_a_schema_version(report: Report) -> None:
     document = json.loads(render_report(report, "json"))
     assert document["schema_version"] == 1
-    assert document["checks"] == {"error": 0, "warning": 0, "info": 3}
-    timeline = next(t for t in document["tables"] if t["section"] == "timeline")
-    row = next(r for r in timeline["rows"] if r["measure"] == MEASURE)
-    assert (row["total_before"], row["items_added"], row["total_after"]) == (1159, 243, 1402)
+    assert document["checks"] == {"error": 0, "warning": 1, "info": 2}
+    timeline = next(t for t in document["tables"] if t["key"] == "timeline:thousands-list")
+    assert [r["measure"] for r in timeline["rows"]] == ["increment-first", MEASURE]
+    row = timeline["rows"][1]
+    assert (row["total_before"], row["items_added"], row["total_after"]) == (1500, 1000, 2500)
 
 
-def test_html_is_a_document_with_tables(report) -> None:
+def test_html_is_a_document_with_tables(report: Report) -> None:
     text = render_report(report, "html")
     assert text.startswith("<!DOCTYPE html>")
     parser = _Cells()
     parser.feed(text)
     assert "Designation actions" in parser.headings
     row = next(r for r in parser.rows if MEASURE in r)
-    assert row[2:7] == ["243", "-", "-", "1,159", "1,402"]
-    action = next(r for r in parser.rows if "kr-2024-06-20-russia-dprk-transfers" in r)
-    assert action[3:6] == ["4", "5", "8"]
+    assert row[2:7] == ["1,000", "-", "-", "1,500 (derived)", "2,500"]
+    action = next(r for r in parser.rows if ACTION in r)
+    assert action[3:6] == ["2", "3", "4"]
 
 
 @pytest.mark.parametrize("fmt", ["plain", "simple", "github", "markdown"])
-def test_text_formats_use_thousands_separators(report, fmt: str) -> None:
+def test_text_formats_use_thousands_separators(report: Report, fmt: str) -> None:
     text = render_report(report, fmt)
     row = next(line for line in text.splitlines() if MEASURE in line)
     cells = [c for c in row.replace("|", " ").split() if c]
-    assert cells[2:7] == ["243", "-", "-", "1,159", "1,402"]
-    assert "Checks: 0 errors, 0 warnings, 3 info" in text
+    assert cells[2:8] == ["1,000", "-", "-", "1,500", "(derived)", "2,500"]
+    assert "Checks: 0 errors, 1 warning, 2 info" in text
 
 
-def test_every_format_is_covered() -> None:
-    assert set(REPORT_FORMATS) == {"plain", "simple", "github", "markdown", "html", "csv", "json"}
+@pytest.mark.parametrize("fmt", REPORT_FORMATS)
+def test_every_offered_format_renders_the_data(report: Report, fmt: str) -> None:
+    # --format offers REPORT_FORMATS: each must render, and carry the records and a figure.
+    text = render_report(report, fmt)
+    assert MEASURE in text
+    assert ACTION in text
+    assert ("2500" if fmt in ("csv", "json") else "2,500") in text
+
+
+def test_an_unknown_format_is_refused(report: Report) -> None:
+    with pytest.raises(ValueError, match="unknown report format 'docx'"):
+        render_report(report, "docx")
 
 
 def test_derived_totals_are_marked_in_text_and_in_basis_columns() -> None:
@@ -175,7 +190,8 @@ def test_markdown_passes_no_html_link_or_cell_break_from_the_data(
     assert "<" not in text  # no tag at all: the data's are escaped, and the report has none
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert "&lt;img src=x onerror=alert(1)&gt;" in text
-    assert "](javascript" not in text
+    assert "\\[x\\](javascript" in text  # the brackets escaped: no link
+    assert re.search(r"(?<!\\)[\[\]]", text.split("Checks:")[0]) is None
     assert "`code`" not in text
     lines = text.splitlines()
     header = next(line for line in lines if "Programme" in line)
@@ -206,3 +222,45 @@ def test_report_csv_cells_never_start_a_formula(hostile_report: Report) -> None:
     action = next(r for r in rows if r.get("action") == "hostile-action")
     assert action["programme"] == "'" + HOSTILE_PROGRAMME
     assert action["vessels"] == "1"
+
+
+LINKS_AND_EMPHASIS = [
+    ("www.evil.example/login", "www&#46;evil.example/login"),
+    ("WWW.evil.example", "WWW&#46;evil.example"),
+    ("https://evil.example/x", "https&#58;//evil.example/x"),
+    ("ftp://evil.example", "ftp&#58;//evil.example"),
+    ("mail a@evil.example", "mail a@&#8288;evil.example"),
+    ("*bold*", "\\*bold\\*"),
+    ("__strong__", "\\_\\_strong\\_\\_"),
+    ("~~gone~~", "\\~\\~gone\\~\\~"),
+    ("$x^2$", "\\$x^2\\$"),
+    ("![img](http://evil.example/i.png)", "!\\[img\\](http&#58;//evil.example/i.png)"),
+    ("https&#58;//evil.example", "https&amp;#58;//evil.example"),  # a reference stays text
+]
+
+
+@pytest.fixture
+def linking_report(tmp_path: Path) -> Report:
+    titles = " ".join(raw for raw, _ in LINKS_AND_EMPHASIS)
+    series, actions = HOSTILE.split("---\n")
+    series = series.replace(HOSTILE_TITLE.replace("'", "''"), titles.replace("'", "''"))
+    (tmp_path / "series.yaml").write_text(series, encoding="utf-8")
+    (tmp_path / "actions.yaml").write_text(
+        actions.replace(HOSTILE_PROGRAMME, titles), encoding="utf-8")
+    dataset = sanctions_tracker.load([BASE, tmp_path])
+    assert not dataset.findings
+    return build_report(dataset, sanctions_tracker.check(dataset))
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "github"])
+def test_markdown_makes_no_autolink_or_emphasis_from_the_data(linking_report: Report,
+                                                              fmt: str) -> None:
+    text = render_report(linking_report, fmt)
+    heading = next(line for line in text.splitlines() if "evil" in line)
+    row = next(line for line in text.splitlines() if "hostile-action" in line)
+    for line in (heading, row):
+        for raw, escaped in LINKS_AND_EMPHASIS:
+            assert escaped in line, (raw, line)
+        # What GitHub would turn into a link or emphasis, left anywhere in the line.
+        assert re.search(r"(?i)www\.|://|@(?!&#8288;)", line) is None, line
+        assert re.search(r"(?<!\\)[*_~$\[\]]", line) is None, line

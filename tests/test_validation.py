@@ -22,7 +22,11 @@ from .conftest import BASE, DOCUMENTS, FINDINGS, expectations
 FIXTURE_FILES = sorted(p for p in FINDINGS.iterdir() if p.suffix == ".yaml")
 # Codes that need a situation a fixture file cannot create; each has its own test below.
 CODES_WITH_OWN_TEST = {"no-sources", "quotes-not-checked", "unreadable-file",
-                       "outside-data-folder"}
+                       "outside-data-folder",
+                       # check --lists: a fixture needs official lists beside it, so
+                       # tests/matching/test_cli.py::test_check_against_lists has them.
+                       "listed-under-other-name", "imo-scheme-mismatch",
+                       "list-identifier-conflict"}
 
 
 Expectation = set[tuple[str, str, int | None, int | None]]

@@ -7,8 +7,6 @@ both parsers, which must give the same data and the same findings.
 
 from __future__ import annotations
 
-import resource
-import time
 from typing import TYPE_CHECKING
 
 import pytest
@@ -114,16 +112,14 @@ def test_bom_crlf_and_non_latin_scripts_load_unchanged(tmp_path: Path) -> None:
 def test_alias_bomb_is_refused_without_expanding(tmp_path: Path) -> None:
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     lines += [f"a{i}: &a{i} [{','.join([f'*a{i-1}'] * 9)}]" for i in range(1, 10)]
-    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    started = time.process_time()
+    # Expanded, it would be a billion strings: a reader that expanded it would never return.
+    # Its memory is measured in a child process of its own (test_hostile.py): this process's
+    # peak is a high-water mark that earlier tests may already have raised past any bound.
     data, problems = _read(tmp_path, "\n".join(lines) + "\n")
     assert data is None
     assert {p.code for p in problems} <= {"yaml-anchor", "yaml-alias", "too-many-problems"}
     assert problems[0].code == "yaml-anchor"
     assert (problems[0].location.line, problems[0].location.column) == (1, 5)
-    # Not a timing assertion on the machine: a sanity bound on work done, in CPU seconds.
-    assert time.process_time() - started < 5
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100_000  # KiB
 
 
 def _nested(levels: int, opener: str = "[", closer: str = "]") -> str:
@@ -235,7 +231,7 @@ def test_arbitrary_text_never_raises(tmp_path_factory: pytest.TempPathFactory, t
     path = folder / "f.yaml"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     data, problems = read_yaml(path, "f.yaml")
-    assert (data is None) == bool(problems) or data is None
+    assert data is None or not problems  # data comes without findings (a null file has neither)
     for problem in problems:
         assert problem.severity.value == "error"
         assert "\n" not in problem.message

@@ -28,6 +28,7 @@ from .totals import MeasureTotals
 
 if TYPE_CHECKING:
     import os
+    from collections.abc import Callable, Iterable
 
     from sanctions_tracker.model.dataset import Dataset
 
@@ -90,12 +91,14 @@ def reconcile(dataset: Dataset) -> tuple[list[Finding], dict[str, MeasureTotals]
     return findings, context.reconciled()[1]
 
 
-def check(dataset: Dataset, documents: str | os.PathLike[str] | None = None) -> CheckResult:
+def check(dataset: Dataset, documents: str | os.PathLike[str] | None = None, *,
+          lists: Callable[[Dataset], Iterable[Finding]] | None = None) -> CheckResult:
     """Validate and reconcile: everything ``sanctions-tracker check`` reports, as values.
 
     ``documents`` is the folder of original documents (a str or any path-like), as for
-    :func:`validate`.
+    :func:`validate`; ``lists`` screens the dataset against official lists (the CLI passes
+    :func:`sanctions_tracker.matching.crosscheck` over the lists' index).
     """
-    context = CheckContext(dataset, as_folder(documents))
+    context = CheckContext(dataset, as_folder(documents), lists=lists)
     findings = run_rules(context, frozenset(Stage))
     return CheckResult(tuple(_located(dataset, findings)), context.reconciled()[1])

@@ -40,7 +40,7 @@ class Stage(str, enum.Enum):
 
 @attrs.define
 class CheckContext:
-    """What a rule may look at: the dataset, the folder of original documents, and the totals.
+    """What a rule may look at: the dataset, the documents folder, the totals, the lists check.
 
     The reconciled totals are computed once, by the first rule that asks for them, and kept for
     the :class:`~sanctions_tracker.checks.CheckResult`.
@@ -49,6 +49,9 @@ class CheckContext:
     dataset: Dataset
     documents: Path | None = None
     _totals: tuple[list[Finding], dict[str, MeasureTotals]] | None = None
+    #: The dataset screened against official lists, when the caller read some (``check
+    #: --lists``): given as a callable, so that checks need not import the lists or matching.
+    lists: Callable[[Dataset], Iterable[Finding]] | None = None
 
     def reconciled(self) -> tuple[list[Finding], dict[str, MeasureTotals]]:
         """The findings and per-measure totals of the running totals and chains."""

@@ -24,7 +24,7 @@ __all__ = [
     "Severity",
     "count_by_severity",
     "counts_summary",
-    "finding_line",
+    "finding_line_from_fields",
     "has_errors",
     "sort_findings",
 ]
@@ -36,14 +36,6 @@ class Severity(str, enum.Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        """Smaller is more severe, for sorting."""
-        return _RANK[self]
-
-
-_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 @attrs.frozen(order=True)
@@ -85,7 +77,8 @@ class Finding:
             raise ValueError(f"unknown finding code {value!r}: register it in codes.CODES")
 
     def __str__(self) -> str:
-        return finding_line(str(self.location), self.severity.value, self.code, self.message)
+        return finding_line_from_fields(str(self.location), self.severity.value, self.code,
+                                        self.message)
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         """Order by file, position, then code, so output is stable from run to run."""
@@ -111,11 +104,11 @@ def count_by_severity(findings: Iterable[Finding]) -> dict[str, int]:
     return counts
 
 
-def finding_line(location: str, severity: str, code: str, message: str) -> str:
-    """``file:line:col: severity[code] message``, the one-line form every output shares.
+def finding_line_from_fields(location: str, severity: str, code: str, message: str) -> str:
+    """``file:line:col: severity[code] message`` from a finding's fields as plain strings.
 
-    Takes plain strings so that tables of findings (reports, ``show``) print the same line as
-    :class:`Finding` itself does.
+    The one-line form every output shares: :class:`Finding` prints itself with it, and tables
+    of findings (reports, ``show``), which hold only the fields, print the same line.
     """
     return f"{location}: {severity}[{code}] {message}"
 

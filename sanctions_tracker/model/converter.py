@@ -1,9 +1,11 @@
 """The one cattrs converter of the package: how YAML data becomes records and back.
 
 Data reaches :data:`converter` only after JSON Schema has checked it, so the converter never
-has to guess at types (cattrs would happily turn ``True`` into ``1``). Subjects are a tagged
-union on their ``type`` key; dates are ISO strings in the data and :class:`datetime.date` in
-records.
+has to guess at types (cattrs would happily turn ``True`` into ``1``). One gap is the
+converter's to close: JSON Schema counts ``1.0`` as an integer, and a count written ``1.0`` (or
+``1e3``) in YAML is a typo, so an ``int`` field takes an ``int`` and nothing else. Subjects are
+a tagged union on their ``type`` key; dates are ISO strings in the data and
+:class:`datetime.date` in records.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
+from cattrs.strategies import configure_tagged_union
 
 from .records import Entity, Individual, Subject, Vessel
 
@@ -24,7 +27,7 @@ SUBJECT_TYPES: dict[str, type[Vessel | Entity | Individual]] = {
     "entity": Entity,
     "individual": Individual,
 }
-_TAG_OF = {cls: tag for tag, cls in SUBJECT_TYPES.items()}
+_TAG_OF: dict[type, str] = {cls: tag for tag, cls in SUBJECT_TYPES.items()}
 
 converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
 #: The same configuration without cattrs' detailed validation, which wraps every field in error
@@ -34,27 +37,36 @@ quick_converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True,
                                    detailed_validation=False)
 
 
-def _subject_hook(using: cattrs.Converter) -> Any:
-    def structure(value: Any, _type: type) -> Vessel | Entity | Individual:
-        fields = dict(value)
-        cls = SUBJECT_TYPES[fields.pop("type")]
-        return using.structure(fields, cls)
-
-    return structure
+def _structure_int(value: Any, _type: type) -> int:
+    if type(value) is int:
+        return value
+    if isinstance(value, float) and value.is_integer():
+        raise ValueError(f"expected a whole number, found the decimal number {value!r}; "
+                         f"write {int(value)}, not {value!r}")
+    found = str(value).lower() if isinstance(value, bool) else repr(value)
+    raise ValueError(f"expected a whole number, found {found}")
 
 
 def _structure_date(value: Any, _type: type) -> dt.date:
     if isinstance(value, dt.date):
         return value
-    return dt.date.fromisoformat(value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:  # the schema's date format takes a year 0000; Python's dates have none
+        raise ValueError(f"{value!r} is not a real calendar date: write YYYY-MM-DD") from None
 
 
+def _tag(cls: type) -> str:
+    return _TAG_OF[cls]
+
+
+# Hooks first: the functions cattrs generates for the records capture the hooks registered when
+# they are generated.
 for _converter in (converter, quick_converter):
+    _converter.register_structure_hook(int, _structure_int)
     _converter.register_structure_hook(dt.date, _structure_date)
     _converter.register_unstructure_hook(dt.date, dt.date.isoformat)
-    _converter.register_structure_hook(Subject, _subject_hook(_converter))
 
-# Generated after the date hooks above, which the generated functions capture.
 _PLAIN_UNSTRUCTURE = {
     cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
     for cls in SUBJECT_TYPES.values()
@@ -62,10 +74,19 @@ _PLAIN_UNSTRUCTURE = {
 
 
 def _unstructure_subject(subject: Vessel | Entity | Individual) -> dict[str, Any]:
+    """A subject as the data files write it, ``type`` first.
+
+    Also on its own, outside the union (export hashes that into the subject's id); and the
+    union's strategy, which would add the tag last, keeps it where this puts it.
+    """
     cls = type(subject)
     return {"type": _TAG_OF[cls], **_PLAIN_UNSTRUCTURE[cls](subject)}
 
 
-converter.register_unstructure_hook(Subject, _unstructure_subject)
 for _cls in SUBJECT_TYPES.values():
     converter.register_unstructure_hook(_cls, _unstructure_subject)
+# The union: structuring picks the class by `type` (and refuses what the class does not know,
+# since forbid_extra_keys holds for each member); unstructuring goes through the hooks above,
+# which the strategy takes as they are now.
+for _converter in (converter, quick_converter):
+    configure_tagged_union(Subject, _converter, tag_generator=_tag, tag_name="type")

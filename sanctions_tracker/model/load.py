@@ -174,8 +174,7 @@ def _schema_errors(
 ) -> set[tuple[str, int]]:
     """Report schema errors; return the (list, index) of each broken record, or _WHOLE_FILE."""
     broken: set[tuple[str, int]] = set()
-    quick_check = quick_check_for(kind)
-    if quick_check is not None and quick_check(data):
+    if quick_check_for(kind)(data):
         return broken
     for error in validator_for(kind).iter_errors(data):
         where = tuple(error.absolute_path)

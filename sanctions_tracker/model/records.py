@@ -2,7 +2,8 @@
 
 Records are frozen: once loaded, a figure cannot change by accident on its way to a report.
 Validation that concerns one value sits next to its field; rules that relate several records
-(running totals, chains, sources that disagree) live in :mod:`sanctions_tracker.reconciliation`.
+(running totals, chains, sources that disagree) are the rules registered in
+:mod:`sanctions_tracker.checks`.
 
 Subject field names follow the FollowTheMoney schemata they export to: ``Vessel`` (name,
 imoNumber, flag, mmsi, callSign, alias), ``Organization`` (name, country, alias) and ``Person``

@@ -11,7 +11,14 @@ file would break them.
 A CSV export is a folder of files. It writes only its own files, each replaced atomically, and
 refuses a folder that holds anything else: the manifest :data:`MANIFEST_NAME`, written with
 every export, lists the files and the SHA-256 of the content the tool wrote, so that a file the
-user added or edited is never overwritten.
+user added or edited is never overwritten. The manifest is only evidence, never authority: a
+name it lists that the exporter does not produce (a forged manifest naming the user's file)
+means the folder is not ours, and nothing in it is touched.
+
+A read-only file (no write bit for anyone) is never replaced, even by root, whom ``os.access``
+would let write anything; a path that goes through a file as if it were a folder (``t.json/``)
+is refused as the kernel would refuse it (ENOTDIR); a FIFO with no reader is refused at once
+instead of blocking until one comes.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ import attrs
 from sanctions_tracker.errors import WriteError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Collection, Iterable, Mapping
 
 __all__ = ["MANIFEST_NAME", "write_files_atomic", "write_text_atomic"]
 
@@ -145,6 +152,31 @@ def _resolve(path: Path) -> _Target:
             raise WriteError(f"{shown}: too many levels of links (a loop?): name the real file")
         _check_link_owner(current, status, folder, shown)
         current = folder / current.readlink()
+
+
+def _check_folder_parts(path: str | os.PathLike[str], shown: str) -> None:
+    """Refuse a path that treats a file as a folder (``t.json/``, ``t.json/.``, ``t.json/../x``).
+
+    Links are resolved here rather than by the kernel, and :func:`os.path.realpath` drops ``.``
+    and ``..`` without asking whether what comes before them is a folder; the kernel would say
+    ENOTDIR (or ENOENT), so this asks it about the folder part of the path as written.
+    """
+    text = os.fspath(path)
+    folder = os.path.dirname(text)  # noqa: PTH120 (Path drops the trailing / this is about)
+    if not folder or folder == text:
+        return
+    try:
+        status = os.stat(folder)  # noqa: PTH116 (the path as written, "t.json" of "t.json/")
+    except FileNotFoundError:
+        return  # a missing folder is refused with its own message once the path is resolved
+    except OSError as exc:
+        if exc.errno == errno.ENOTDIR:
+            raise WriteError(f"{shown}: a part of the path before the last is a file, not a "
+                             "folder: name a file (without a trailing /)") from None
+        raise WriteError(f"{shown}: cannot be written ({_reason(exc)})") from None
+    if not stat.S_ISDIR(status.st_mode):
+        raise WriteError(f"{shown}: {_shown(folder)} is a {_kind(status)}, not a folder: name a "
+                         "file (without a trailing /)")
 
 
 def _check_parent(real: Path) -> None:
@@ -270,6 +302,7 @@ def write_text_atomic(path: str | os.PathLike[str], chunks: Iterable[str], *,
     """
     shown = _shown(path)
     data = (chunk.encode("utf-8") for chunk in chunks)
+    _check_folder_parts(path, shown)
     target = _resolve(Path(path))
     if target.descriptor is not None:
         try:
@@ -298,8 +331,21 @@ def _check_replaceable(real: Path, status: os.stat_result,
                 same = "" if _shown(path) == shown else f"the same file as {_shown(path)}, "
                 raise WriteError(f"{shown} is {same}an input of this command: write the output "
                                  "to another file")
+    _check_writable(real, status, shown)
+
+
+def _check_writable(real: Path, status: os.stat_result, shown: str) -> None:
+    """Refuse to replace a file that nobody may write (mode 0444), or that this user may not.
+
+    The mode bits come first: ``os.access`` says root may write anything, and replacing goes
+    through the folder, so without them a read-only file would be silently replaced by root.
+    """
+    if not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        raise WriteError(f"{shown} is read-only (mode {stat.S_IMODE(status.st_mode):04o}): make "
+                         "it writable or name another file (nothing was written)")
     if not os.access(real, os.W_OK):
-        raise WriteError(f"{shown} is read-only: make it writable or name another file")
+        raise WriteError(f"{shown} is read-only for this user: make it writable or name another "
+                         "file (nothing was written)")
 
 
 def _write_in_place(real: Path, status: os.stat_result, data: Iterable[bytes],
@@ -314,9 +360,19 @@ def _write_in_place(real: Path, status: os.stat_result, data: Iterable[bytes],
         _stream_to_socket(real, data, shown)
         return
     try:
-        fd = os.open(real, _STREAM_FLAGS)  # never creates a file
+        # O_NONBLOCK: opening a FIFO for writing otherwise waits, forever, for a reader.
+        fd = os.open(real, _STREAM_FLAGS | os.O_NONBLOCK)  # never creates a file
     except OSError as exc:
+        if exc.errno == errno.ENXIO and stat.S_ISFIFO(mode):
+            raise WriteError(f"{shown}: no process is reading the FIFO: start the reader "
+                             "first (nothing was written)") from None
         raise WriteError(f"{shown}: cannot open the {_kind(status)} for writing "
+                         f"({_reason(exc)})") from None
+    try:
+        os.set_blocking(fd, True)  # a full pipe must make the write wait, not fail with EAGAIN
+    except OSError as exc:
+        os.close(fd)
+        raise WriteError(f"{shown}: cannot write into the {_kind(status)} "
                          f"({_reason(exc)})") from None
     _stream(fd, data, shown, in_place=True)
 
@@ -329,8 +385,12 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _read_manifest(folder: Path, shown: str) -> dict[str, set[str]] | None:
-    """The files an earlier export wrote here and the SHA-256 of each; None without a manifest."""
+def _read_manifest(folder: Path, names: Collection[str], shown: str) -> dict[str, set[str]] | None:
+    """The files an earlier export wrote here and the SHA-256 of each; None without a manifest.
+
+    A manifest that lists a name outside ``names`` (the files the exporter can produce) is not
+    one this tool wrote: anybody can write a manifest, so it may name only what is ours anyway.
+    """
     path = folder / MANIFEST_NAME
     refused = (f"{_shown(path)} is not a manifest sanctions-tracker wrote: name a new or empty "
                "folder (nothing was written)")
@@ -353,10 +413,16 @@ def _read_manifest(folder: Path, shown: str) -> dict[str, set[str]] | None:
             isinstance(v, list) and all(isinstance(d, str) and _SHA256.fullmatch(d) for d in v)
             for v in files.values()):
         raise WriteError(refused)
+    foreign = sorted(set(files) - set(names))
+    if foreign:
+        raise WriteError(f"{_shown(path)} lists {_shown(foreign[0])}, which no sanctions-tracker "
+                         "export writes: the folder is not an export's; name a new or empty "
+                         "folder (nothing was written)")
+    _check_writable(path, status, _shown(path))
     return {str(name): set(digests) for name, digests in files.items()}
 
 
-def _owned_files(folder: Path, shown: str) -> dict[str, str]:
+def _owned_files(folder: Path, names: Collection[str], shown: str) -> dict[str, str]:
     """The files in ``folder`` (name -> SHA-256), after proving that an earlier export wrote each.
 
     Refuses a folder holding anything else (WriteError), before anything is written.
@@ -367,7 +433,7 @@ def _owned_files(folder: Path, shown: str) -> dict[str, str]:
         raise WriteError(f"{shown}: cannot list the folder ({_reason(exc)})") from None
     if not entries:
         return {}
-    manifest = _read_manifest(folder, shown)
+    manifest = _read_manifest(folder, names, shown)
     if manifest is None:
         raise WriteError(f"{shown} is not empty and no earlier CSV export wrote it (it has no "
                          f"{MANIFEST_NAME}): name a new or empty folder (nothing was written)")
@@ -381,8 +447,9 @@ def _owned_files(folder: Path, shown: str) -> dict[str, str]:
             raise WriteError(f"{_shown(path)} is a temporary file left by an interrupted export: "
                              "remove it and export again (nothing was written)")
         try:
-            regular = stat.S_ISREG(path.lstat().st_mode)
-            digest = _sha256(path) if regular and entry in manifest else ""
+            status = path.lstat()
+            regular = stat.S_ISREG(status.st_mode)
+            digest = _sha256(path) if regular and entry in manifest and entry in names else ""
         except OSError as exc:
             raise WriteError(f"{_shown(path)}: cannot read it ({_reason(exc)})") from None
         if not digest:
@@ -391,6 +458,7 @@ def _owned_files(folder: Path, shown: str) -> dict[str, str]:
         if digest not in manifest[entry]:
             raise WriteError(f"{_shown(path)} has changed since sanctions-tracker wrote it: move "
                              "it away or name another folder (nothing was written)")
+        _check_writable(path, status, _shown(path))
         owned[entry] = digest
     return owned
 
@@ -409,15 +477,17 @@ def _write_manifest(folder: Path, files: Mapping[str, Iterable[str]], shown: str
     _replace(path, [json.dumps(document, indent=2).encode("utf-8") + b"\n"], existing, shown)
 
 
-def _prepare_folder(folder: str | os.PathLike[str], shown: str) -> tuple[Path, dict[str, str]]:
+def _prepare_folder(folder: str | os.PathLike[str], names: Collection[str],
+                    shown: str) -> tuple[Path, dict[str, str]]:
     """The real folder to write into, created if missing, and the files an earlier export left."""
+    _check_folder_parts(folder, shown)
     target = _resolve(Path(folder))
     if target.descriptor is not None:
         raise WriteError(f"{shown} is a file descriptor: a CSV export is a folder of files and "
                          "cannot be streamed; name a folder")
     real, status = target.real, target.status
     if status is not None and stat.S_ISDIR(status.st_mode):
-        return real, _owned_files(real, shown)
+        return real, _owned_files(real, names, shown)
     if status is not None:
         raise WriteError(f"{shown} is a {_kind(status)}: a CSV export is a folder of files and "
                          "cannot be streamed; name a folder")
@@ -438,19 +508,24 @@ def _remove(path: Path) -> None:
                          f"({_reason(exc)})") from None
 
 
-def write_files_atomic(folder: str | os.PathLike[str], files: Mapping[str, str]) -> None:
+def write_files_atomic(folder: str | os.PathLike[str], files: Mapping[str, str], *,
+                       names: Collection[str]) -> None:
     """Write text files (name -> UTF-8 text) into ``folder``, each replaced atomically.
 
-    The folder is created (0o777 less the umask) if it does not exist; an existing one must be
-    empty or hold only files an earlier export wrote and nobody changed since, else nothing is
-    written (:class:`WriteError`). Files of an earlier export that this one does not write are
-    removed; nothing else in the folder is touched.
+    ``names`` are all the files this kind of export can ever write (``files`` holds some or all
+    of them): only those are replaced or removed, whatever the folder's manifest claims. The
+    folder is created (0o777 less the umask) if it does not exist; an existing one must be empty
+    or hold only such files, written by an earlier export and changed by nobody since, else
+    nothing is written (:class:`WriteError`). Files of an earlier export that this one does not
+    write are removed; nothing else in the folder is touched.
     """
     shown = _shown(folder)
-    for name in files:
+    for name in {*files, *names}:
         if name in ("", ".", "..", MANIFEST_NAME) or "/" in name or os.sep in name:
             raise ValueError(f"not a plain file name: {name!r}")
-    real, previous = _prepare_folder(folder, shown)
+    if not files.keys() <= set(names):
+        raise ValueError(f"files not among the names: {sorted(files.keys() - set(names))}")
+    real, previous = _prepare_folder(folder, names, shown)
     encoded = {name: text.encode("utf-8") for name, text in files.items()}
     final = {name: {hashlib.sha256(data).hexdigest()} for name, data in encoded.items()}
     # While files are replaced one by one the manifest accepts the old and the new content of

@@ -130,19 +130,22 @@ def _unreadable_file(record_file: str, record_id: str, other: Dataset,
                      roots: tuple[str | os.PathLike[str] | None, ...]) -> str | None:
     """The file of ``other`` that may hold ``record_id``, when that file could not be read.
 
-    That is a file that left the record out by id, or the file (or folder) at the same place
-    as ``record_file`` when what it holds is not known, or left out records by id but not
-    this one (then the record is not there: None).
+    That is a file that left the record out by id; else any file of ``other`` whose content is
+    not known (it could not be read or parsed), wherever it is: a record may move to another
+    file in the same commit that breaks it, so a renamed file with a syntax error may hold it.
+    The file (or folder) at the same place as ``record_file`` is named first. Only when every
+    unread file of ``other`` is known to leave out other records is the record not there (None).
     """
     for name, ids in other.unread.items():
         if ids is not None and record_id in ids:
             return name
+    unknown = sorted(name for name, ids in other.unread.items() if ids is None)
     here = _relative(record_file, roots[0])
-    for name, ids in other.unread.items():
+    for name in unknown:
         there = _relative(name, roots[1])
-        if ids is None and (there == here or (there.endswith(os.sep) and here.startswith(there))):
+        if there == here or (there.endswith(os.sep) and here.startswith(there)):
             return name
-    return None
+    return unknown[0] if unknown else None
 
 
 def _one_sided(ids: set[str], side: Dataset, other: Dataset, found_in: str,

@@ -25,9 +25,12 @@ if TYPE_CHECKING:
     from sanctions_tracker.model.dataset import Dataset
     from sanctions_tracker.model.records import DesignationAction
 
-__all__ = ["EXPORT_SCHEMA_VERSION", "export_csv", "export_ftm", "export_json"]
+__all__ = ["CSV_FILES", "EXPORT_SCHEMA_VERSION", "export_csv", "export_ftm", "export_json"]
 
 EXPORT_SCHEMA_VERSION = 1
+#: Every file a CSV export writes: the only names it may ever replace or remove in a folder.
+CSV_FILES = ("sources.csv", "designations.csv", "subjects.csv", "series.csv", "measures.csv",
+             "evidence.csv")
 _FTM_SCHEMA = {Vessel: "Vessel", Entity: "Organization", Individual: "Person"}
 
 
@@ -189,4 +192,6 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
         [{"record": r.id, "source": e.source, "quote": e.quote,
           "states": "; ".join(f"{k}={v}" for k, v in e.states.items())}
          for r in dataset.figure_records() for e in r.evidence])
+    if set(files) != set(CSV_FILES):  # a new file must be declared, or re-exports refuse it
+        raise AssertionError(f"CSV_FILES is out of date: {sorted(files)}")
     return files

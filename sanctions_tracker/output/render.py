@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
-from sanctions_tracker.findings import count_by_severity, counts_summary
-from sanctions_tracker.findings import finding_line as format_line
+from sanctions_tracker.findings import (
+    count_by_severity,
+    counts_summary,
+    finding_line_from_fields,
+)
 
 from .spreadsheet import csv_text
 
@@ -52,19 +56,29 @@ def _text_rows(table: Table) -> list[list[Any]]:
 _TEXT_FORMATS = {"plain": "plain", "simple": "simple", "github": "github", "markdown": "pipe"}
 _MARKDOWN_FORMATS = frozenset({"github", "markdown"})
 _MARKDOWN_ESCAPES = (("\\", "\\\\"), ("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"),
-                     ("`", "\\`"), ("|", "\\|"))
+                     ("`", "\\`"), ("|", "\\|"), ("[", "\\["), ("]", "\\]"), ("*", "\\*"),
+                     ("_", "\\_"), ("~", "\\~"), ("$", "\\$"))
+# GitHub-flavoured Markdown's autolinks, which need no markup at all: a scheme's "://", "www.",
+# and an e-mail address (also after mailto: or xmpp:). cmark-gfm looks for the ":" and the
+# "www." in the source text, so a character reference in their place (shown the same) never
+# starts a link. It finds e-mail addresses in the text once references are decoded, so there a
+# word joiner (U+2060, invisible) after the "@" is what keeps the address from being one; it
+# stops GitHub's @mentions too.
+_AUTOLINKS = re.compile(r":(?=//)|(?i:www)\.|@")
+_AUTOLINK_ESCAPES = {":": "&#58;", ".": "&#46;", "@": "@&#8288;"}
 
 
 def _markdown(text: object) -> str:
-    """Text from the data made inert in Markdown: no raw HTML, link, code span or line break.
+    """Text from the data made inert in Markdown: no raw HTML, link, emphasis or line break.
 
     Markdown renderers pass inline HTML through, so a series title holding ``<script>`` would run
-    in whatever page shows the report; ``|`` would split a table cell, and a line break end it.
+    in whatever page shows the report; ``|`` would split a table cell, and a line break end it;
+    ``https://...``, ``www.`` and ``a@b.example`` become links in GitHub without any markup.
     """
     text = " ".join(str(text).splitlines())
     for raw, escaped in _MARKDOWN_ESCAPES:
         text = text.replace(raw, escaped)
-    return text.replace("](", "]\\(")  # [text](url) would be a link
+    return _AUTOLINKS.sub(lambda m: m[0][:-1] + _AUTOLINK_ESCAPES[m[0][-1]], text)
 
 
 def _table_text(table: Table, fmt: str) -> str:
@@ -92,7 +106,8 @@ def _render_text(report: Report, fmt: str) -> str:
     parts = []
     for table in report.tables:
         if table.section == "findings":
-            lines = [text(format_line(r["location"], r["severity"], r["code"], r["message"]))
+            lines = [text(finding_line_from_fields(r["location"], r["severity"], r["code"],
+                                                   r["message"]))
                      for r in table.rows]
             body = "\n".join(f"- {x}" if fmt == "markdown" else x for x in lines)
             parts.append(f"{heading}{_summary(report)}" + (f"\n\n{body}" if lines else ""))
@@ -167,7 +182,11 @@ def render_report(report: Report, fmt: str = "simple") -> str:
 
 
 def finding_line(finding: Finding) -> str:
-    """``file:line:col: severity[code] message``, the one-line form of a finding."""
+    """``file:line:col: severity[code] message``, the one-line form of a :class:`Finding`.
+
+    :func:`~sanctions_tracker.findings.finding_line_from_fields` is the same line from fields
+    that are plain strings (the rows of a report's table of findings).
+    """
     return str(finding)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING, Any
 
+from tabulate import tabulate
+
 from sanctions_tracker.errors import UsageError
-from sanctions_tracker.findings import finding_line
+from sanctions_tracker.findings import finding_line_from_fields
 from sanctions_tracker.model.converter import converter
 from sanctions_tracker.model.records import (
     DesignationAction,
@@ -111,6 +113,42 @@ def _field_text(value: Any) -> str:
     return str(value)
 
 
+#: Aliases a subject's row lists; the JSON form lists every one (a fixture has 300).
+_SHOWN_ALIASES = 3
+_SUBJECT_HEADERS = ("type", "name", "identifiers", "country", "born", "aliases")
+
+
+def _one_line(text: str) -> str:
+    """A name as one line: the schema lets a name hold line breaks, a table row cannot."""
+    return " ".join(text.split())
+
+
+def _subject_row(subject: dict[str, Any]) -> list[str]:
+    """One subject's cells; ``country`` holds whichever of flag, country, nationality it has."""
+    identifiers = [f"{label} {subject[key]}" for key, label in
+                   (("imo_number", "IMO"), ("mmsi", "MMSI"), ("call_sign", "call sign"))
+                   if subject.get(key) is not None]
+    aliases = [_one_line(a) for a in subject.get("aliases", [])]
+    listed = "; ".join(aliases[:_SHOWN_ALIASES])
+    if len(aliases) > _SHOWN_ALIASES:
+        listed += f"; (+{len(aliases) - _SHOWN_ALIASES:,} more)"
+    country = subject.get("flag") or subject.get("country") or subject.get("nationality")
+    return [subject["type"], _one_line(subject["name"]), ", ".join(identifiers) or "-",
+            country or "-", subject.get("birth_date") or "-", listed or "-"]
+
+
+def _subject_lines(subjects: list[dict[str, Any]]) -> list[str]:
+    """The subjects of an action as a table, not as the dicts of its JSON form."""
+    table = tabulate([_subject_row(s) for s in subjects], headers=_SUBJECT_HEADERS,
+                     tablefmt="simple", disable_numparse=True)
+    lines = ["", f"Subjects ({len(subjects):,} named):"]
+    lines += [f"  {line}".rstrip() for line in table.splitlines()]
+    lines.append("  country: a vessel's flag, an entity's country, an individual's nationality")
+    if any(len(s.get("aliases", [])) > _SHOWN_ALIASES for s in subjects):
+        lines.append(f"  aliases: the first {_SHOWN_ALIASES} of each; --format json lists all")
+    return lines
+
+
 def _evidence_lines(index: int, e: dict[str, Any]) -> list[str]:
     date = (f"published {e['published']}" if e["published"] else
             f"updated {e['updated']}" if e["updated"] else "undated")
@@ -128,9 +166,13 @@ def render_record(described: dict[str, Any]) -> str:
     """The text form of :func:`describe_record`."""
     where = described["file"] + (f":{described['line']}" if described["line"] else "")
     lines = [f"{described['id']}  ({described['kind']}, {where})", ""]
-    fields = {k: v for k, v in described["fields"].items() if k not in ("id", "evidence")}
+    subjects = described["fields"].get("subjects") or []
+    left_out = ("id", "evidence", "subjects") if subjects else ("id", "evidence")
+    fields = {k: v for k, v in described["fields"].items() if k not in left_out}
     width = max((len(k) for k in fields), default=0)
     lines += [f"  {key.ljust(width)}  {_field_text(value)}" for key, value in fields.items()]
+    if subjects:
+        lines += _subject_lines(subjects)
     if described.get("figures"):
         lines += ["", "Figures:"]
         for f in described["figures"]:
@@ -146,6 +188,7 @@ def render_record(described: dict[str, Any]) -> str:
             label = key.replace("_", " ").capitalize()
             lines += ["", f"{label}: {', '.join(described[key]) or '(none)'}"]
     lines += ["", f"Status: {described['status']}"]
-    lines += ["  " + finding_line(f["location"], f["severity"], f["code"], f["message"])
+    lines += ["  " + finding_line_from_fields(f["location"], f["severity"], f["code"],
+                                              f["message"])
               for f in described["findings"]]
     return "\n".join(lines) + "\n"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .countries import authority_codes, country_codes
+
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
@@ -38,7 +40,23 @@ def _found(value: Any) -> str:
     return _shown(value)
 
 
-def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912, PLR0915 (per keyword)
+def _not_in(options: list[Any]) -> str:
+    """What an enum refused, named by the list it is: codes by their standard, others listed.
+
+    The country and authority lists are the schema's own (``$defs/country``, ``$defs/authority``,
+    read by :mod:`.countries`); 250 codes are no help in a message, the standard they follow is.
+    """
+    codes = frozenset(o for o in options if isinstance(o, str))
+    if len(codes) < len(options):  # a value that is no code (a number, a mapping)
+        codes = frozenset()
+    if codes == country_codes():
+        return "is not a country code (ISO 3166-1 alpha-2 in capitals, or XK for Kosovo)"
+    if codes == authority_codes():
+        return "is not an authority code (ISO 3166-1 alpha-2 in capitals, or EU)"
+    return f"is not one of {', '.join(map(repr, options))}"
+
+
+def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912 (one branch per keyword)
     """A message that names the value and how to fix it, prefixed by the JSON path."""
     where = error.json_path
     keyword = error.validator
@@ -66,11 +84,7 @@ def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912, PLR0915 (pe
     elif keyword == "pattern":
         text = f"{_shown(value)} does not have the expected form ({expected})"
     elif keyword == "enum":
-        options = list(expected)
-        if len(options) > 12:
-            text = f"{_shown(value)} is not an accepted code (ISO 3166-1 alpha-2, upper case)"
-        else:
-            text = f"{_shown(value)} is not one of {', '.join(map(repr, options))}"
+        text = f"{_shown(value)} {_not_in(expected)}"
     elif keyword == "const":
         text = f"{_shown(value)} must be {expected!r}"
     elif keyword == "minimum":
