@@ -126,7 +126,8 @@ def _write_export_controls(out: Path, rng: random.Random,
             hidden = rng.choice(["none", "total_before", "total_after"])
             if m and hidden != "none":
                 del figures[hidden]
-            quote = " ".join(f"{k.replace('_', ' ')} {v}" for k, v in figures.items())
+            # Grouped by thousands, as news writes them: an ungrouped 1999 reads as a year.
+            quote = " ".join(f"{k.replace('_', ' ')} {v:,}" for k, v in figures.items())
             lines += [
                 f"  - id: bench-series-{s}-{m:03d}", f"    series: bench-series-{s}",
                 f"    authority: {AUTHORITIES[s]}",

@@ -413,8 +413,8 @@ _DOWN = re.compile(
 _UP = re.compile(
     r"\b(?:add|adds|added|adding|addition\w*|increas\w*|more|rais\w*|expand\w*|plus|grew|grow\w*"
     r"|rose|rise|rising|extra|new|includ\w*|up|gain\w*|design\w*|impos\w*)\b", re.IGNORECASE)
-_CLAUSE = re.compile(r"[.;:!?,(){}\[\]]|\s(?:and|but|while|whereas|after|before|as)\s",
-                     re.IGNORECASE)
+# Punctuation and conjunctions end a clause; "before" and "after" do not ("total before 766").
+_CLAUSE = re.compile(r"[.;:!?,(){}\[\]]|\s(?:and|but|while|whereas)\s", re.IGNORECASE)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
