@@ -10,7 +10,7 @@ from sanctions_tracker.checks.number_forms import number_words, occurs_in
 @pytest.mark.parametrize(
     ("n", "text"),
     [(1402, "totaling 1,402 items"), (1402, "1402 items"), (4, "four ships"), (8, "Eight"),
-     (21, "twenty-one people"), (105, "a hundred and five"), (12_000, "about 12,000 troops")],
+     (21, "twenty-one people"), (105, "a hundred and five"), (12_000, "sent 12,000 troops")],
 )
 def test_figure_is_found(n: int, text: str) -> None:
     assert occurs_in(n, text)
@@ -19,7 +19,8 @@ def test_figure_is_found(n: int, text: str) -> None:
 @pytest.mark.parametrize(
     ("n", "text"),
     [(1403, "totaling 1,402 items"), (402, "totaling 1,402 items"), (159, "the existing 1,159"),
-     (1, "twenty-one"), (20, "twenty-one"), (40, "40.5 percent"), (4, "fourteen")],
+     (1, "twenty-one"), (20, "twenty-one"), (40, "40.5 percent"), (4, "fourteen"),
+     (12_000, "about 12,000 troops"), (1_400, "more than 1,400 items")],
 )
 def test_figure_is_not_found_inside_another(n: int, text: str) -> None:
     assert not occurs_in(n, text)

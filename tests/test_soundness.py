@@ -542,3 +542,109 @@ def test_removing_more_than_the_list_held_is_a_warning(
     code, out = _check(_project(tmp_path, document, measure), capsys, "--strict")
     assert code == 1
     assert "warning[removal-exceeds-total]" in out
+
+
+# --- the third hostile review ------------------------------------------------------------------
+
+@pytest.mark.parametrize(("document", "figures", "quote", "states"), [
+    ("Korea added 243 items, totaling more than 1,400 items.",
+     "items_added: 243\n  total_after: 1400", "added 243 items, totaling more than 1,400 items",
+     "items_added: 243, total_after: 1400"),
+    ("Korea added more than 243 items to the list.", "items_added: 243",
+     "243 items to the list", "items_added: 243"),
+    ("Korea added about 240 items.", "items_added: 240", "added about 240 items",
+     "items_added: 240"),
+    ("Korea added 240 or more items.", "items_added: 240", "added 240 or more items",
+     "items_added: 240"),
+    ("Korea did not add 3 items.", "items_added: 3", "did not add 3 items", "items_added: 3"),
+    ("Korea unlisted 3 items.", "items_added: 3", "unlisted 3 items", "items_added: 3"),
+    ("Korea exempted 3 items from export controls.", "items_added: 3",
+     "exempted 3 items from export controls", "items_added: 3"),
+    ("Korea reinstated 3 items on the list.", "items_removed: 3", "reinstated 3 items",
+     "items_removed: 3"),
+    ("The list has 1,402 items, after 243 were added.",
+     "total_before: 1402\n  items_added: 243", "The list has 1,402 items, after 243 were added",
+     "total_before: 1402, items_added: 243"),
+])
+def test_bounds_negations_and_other_verbs_are_refused(  # noqa: PLR0917 (one case a parameter)
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], document: str, figures: str,
+        quote: str, states: str) -> None:
+    code, out = _check(_project(tmp_path, document, _measure(figures, quote, states)), capsys)
+    assert code == 1, out
+
+
+@pytest.mark.parametrize("separator", ["\r\r", "\n\u00a0\n", "\u2029", "\x0c"])
+def test_no_kind_of_blank_line_can_be_bridged(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                              separator: str) -> None:
+    document = f"Korea added 243 items.{separator}The list totals 1,402 items."
+    root = _project(tmp_path, document, _measure(
+        "items_added: 243", "added 243 items. The list totals 1,402 items", "items_added: 243"))
+    assert "quote-not-in-source" in _codes(_check(root, capsys)[1])
+
+
+@pytest.mark.parametrize("element", ["<div hidden>", '<div style="display:none">',
+                                     '<span aria-hidden="true">', "<textarea>"])
+def test_hidden_html_is_no_evidence(element: str) -> None:
+    name = element[1:].split(maxsplit=1)[0].rstrip(">")
+    page = Document(f"<html><p>Seoul added 3 items.</p>{element}The list stood at 1,403 items."
+                    f"</{name}></html>".encode(), "page.html")
+    assert page.contains("Seoul added 3 items.")
+    assert not page.contains("stood at 1,403 items")
+
+
+def test_only_the_first_post_of_a_wordpress_response_is_the_article() -> None:
+    posts = ('[{"title":{"rendered":"A"},"content":{"rendered":"<p>The list has grown.</p>"}},'
+             '{"title":{"rendered":"B"},"content":{"rendered":"<p>The list stood at 1,403 items.'
+             '</p>"}}]')
+    document = Document(posts.encode(), "doc.json")
+    assert document.contains("The list has grown.")
+    assert not document.contains("The list stood at 1,403 items.")
+
+
+def test_adjectives_do_not_hide_what_a_count_counts(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    document = "Seoul sanctioned four Russian ships and five Chinese firms on Thursday."
+    root = _project(tmp_path, document, "")
+    (root / "data" / "list.yaml").unlink()
+    (root / "data" / "actions.yaml").write_text(textwrap.dedent("""\
+        kind: designations
+        actions:
+          - id: swapped
+            authority: KR
+            announced: 2024-06-20
+            stated_counts: {vessels: 5, entities: 4}
+            itemized: none
+            evidence:
+              - source: doc
+                quote: sanctioned four Russian ships and five Chinese firms
+                states: {vessels: 5, entities: 4}
+        """), encoding="utf-8")
+    code, out = _check(root, capsys)
+    assert code == 1
+    assert out.count("error[figure-role-mismatch]") == 2
+
+
+def test_one_mmsi_or_call_sign_is_one_ship(tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    root = _project(tmp_path, "It designated 2 vessels.", "")
+    (root / "data" / "list.yaml").unlink()
+    for field, value in (("mmsi", "445123456"), ("call_sign", "HMAB")):
+        (root / "data" / "actions.yaml").write_text(textwrap.dedent(f"""\
+            kind: designations
+            actions:
+              - id: same-ship
+                authority: KR
+                announced: 2024-06-20
+                stated_counts: {{vessels: 2}}
+                itemized: complete
+                subjects:
+                  - {{type: vessel, name: PATRIOT, {field}: {value}}}
+                  - {{type: vessel, name: NEPTUN, {field}: {value}}}
+                evidence:
+                  - source: doc
+                    quote: designated 2 vessels
+                    states: {{vessels: 2}}
+            """), encoding="utf-8")
+        code, out = _check(root, capsys)
+        assert code == 1, field
+        assert "error[duplicate-subject]" in out

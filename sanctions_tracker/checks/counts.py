@@ -58,8 +58,12 @@ def _same_subject(a: Subject, b: Subject) -> bool:
     """
     if type(a) is not type(b):
         return False
-    if isinstance(a, Vessel) and isinstance(b, Vessel) and a.imo_number and b.imo_number:
-        return a.imo_number == b.imo_number
+    if isinstance(a, Vessel) and isinstance(b, Vessel):
+        if a.imo_number and b.imo_number:
+            return a.imo_number == b.imo_number
+        # One MMSI or one call sign is one ship at a time, whatever the names say.
+        if (a.mmsi and a.mmsi == b.mmsi) or (a.call_sign and a.call_sign == b.call_sign):
+            return True
     if _folded(a.name) != _folded(b.name):
         return False
     ids_a, ids_b = _identifiers(a), _identifiers(b)
@@ -74,8 +78,10 @@ def _distinct_subjects(subjects: tuple[Subject, ...]) -> tuple[list[Subject],
     repeats: list[tuple[int, int]] = []
     for index, subject in enumerate(subjects):
         keys = [subject_key(subject)]
-        if isinstance(subject, Vessel) and subject.imo_number:
-            keys.append(("imo", subject.imo_number))
+        if isinstance(subject, Vessel):
+            keys += [(scheme, value) for scheme, value in (
+                ("imo", subject.imo_number), ("mmsi", subject.mmsi),
+                ("call_sign", subject.call_sign)) if value]
         earlier = sorted({i for key in keys for i in candidates.get(key, ())})
         first = next((i for i in earlier if _same_subject(subjects[i], subject)), None)
         if first is not None:

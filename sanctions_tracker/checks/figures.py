@@ -94,10 +94,11 @@ def _role_finding(figure: str, value: int, quote: str, where: Location) -> Findi
     role = role_of(value, quote)
     if role is None or role in _ROLES[figure]:
         return None
-    if (role in _SUBJECT_ROLES) is not (figure in _SUBJECT_ROLES):
+    if role != "negated" and (role in _SUBJECT_ROLES) is not (figure in _SUBJECT_ROLES):
         return None  # a noun of subjects says nothing about a list's totals, nor the reverse
     said = {"added": "items added", "removed": "items removed", "total_before": "the total "
-            "before", "total_after": "the total after"}.get(role, role)
+            "before", "total_after": "the total after",
+            "negated": "something that did not happen"}.get(role, role)
     return Finding(
         "figure-role-mismatch", Severity.ERROR,
         f"{figure} is {value:,}, but the quote writes {value:,} as {said}: the figures may be "

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 
 import attrs
@@ -60,6 +61,7 @@ class NumberKind(str, enum.Enum):
     CODE = "code or reference"
     IRREGULAR = "irregularly grouped number"
     AMBIGUOUS = "number grouped by an ordinary space"
+    APPROXIMATE = "bound or estimate"
 
 
 @attrs.frozen
@@ -181,6 +183,16 @@ _REFERENCE_BEFORE = re.compile(
     r"|volume|issue|part|item|unit|room|box|platform|gate|line|lot|series)\.?\s*[#№]?\s*$"
     r"|[#№]\s*$", re.IGNORECASE)
 
+# "more than 1,400", "about 240", "up to 300", "1,400 or more": a bound or an estimate, not
+# the exact count a figure is.
+_APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:more|fewer|less|greater|higher|lower)\s+than\s*$|\b(?:at\s+least|at\s+most|up\s+to"
+    r"|about|around|approximately|approx\.?|roughly|nearly|almost|some|over|under|above|below"
+    r"|circa|ca\.|c\.|estimated|an\s+estimated|upwards\s+of|close\s+to|as\s+many\s+as"
+    r"|no\s+more\s+than|no\s+fewer\s+than|just\s+over|just\s+under|well\s+over|several)\s*$"
+    r"|[~≈<>≤≥]\s*$", re.IGNORECASE)
+_APPROXIMATE_AFTER = re.compile(r"\s*(?:\+(?!\d)|or\s+(?:more|so|fewer|less)\b|-odd\b|odd\b"
+                                r"|plus\b)", re.IGNORECASE)
 _MONTH_NAME = (r"(?:january|february|march|april|june|july|august|september|october|november"
                r"|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?")
 # "may" is a verb: the month is matched only as May or MAY.
@@ -261,6 +273,8 @@ def _context_kind(text: str, start: int, end: int) -> NumberKind | None:  # noqa
         return NumberKind.MONEY
     if _REFERENCE_BEFORE.search(before):
         return NumberKind.CODE
+    if _APPROXIMATE_BEFORE.search(before) or _APPROXIMATE_AFTER.match(after):
+        return NumberKind.APPROXIMATE
     return None
 
 
@@ -312,8 +326,24 @@ def _number_runs(text: str) -> list[tuple[int, int, bool]]:
     return sorted(runs)
 
 
-def written_numbers(text: str) -> list[WrittenNumber]:
-    """Every number written in ``text`` (digits or words), in order, with how it reads."""
+def written_numbers(text: str) -> tuple[WrittenNumber, ...]:
+    """Every number written in ``text`` (digits or words), in order, with how it reads.
+
+    Short texts (quotes) are cached: the checks of one record read its quote for every figure,
+    role and direction. A document is read once, and never kept by the cache.
+    """
+    return _quote_numbers(text) if len(text) <= _CACHED_LENGTH else _numbers_of(text)
+
+
+_CACHED_LENGTH = 2_000
+
+
+@functools.lru_cache(maxsize=1024)
+def _quote_numbers(text: str) -> tuple[WrittenNumber, ...]:
+    return _numbers_of(text)
+
+
+def _numbers_of(text: str) -> tuple[WrittenNumber, ...]:
     context = _Context.of(text)
     found = []
     for start, end, spaced in _number_runs(text):
@@ -333,7 +363,7 @@ def written_numbers(text: str) -> list[WrittenNumber]:
         found.append(WrittenNumber(value, kind, start, end, _sign(text, start)))
     found += (WrittenNumber(_words_value(match.group()), NumberKind.COUNT, match.start(),
                             match.end()) for match in _WORDS.finditer(text))
-    return sorted(found, key=lambda w: w.start)
+    return tuple(sorted(found, key=lambda w: w.start))
 
 
 def occurs_in(n: int, text: str) -> bool:
@@ -409,10 +439,14 @@ _DOWN = re.compile(
     r"\b(?:cut|cuts|cutting|reduc\w*|remov\w*|delet\w*|drop\w*|fewer|less|lower\w*|decreas\w*"
     r"|declin\w*|fell|fall\w*|minus|shr[iau]nk\w*|eliminat\w*|exclud\w*|delist\w*|lift\w*"
     r"|merg\w*|consolidat\w*|struck|strik\w*|withdr[ae]w\w*|down|out|off|no\s+longer"
-    r"|taken\s+off|scrapp\w*|revok\w*|rescind\w*)\b", re.IGNORECASE)
+    r"|taken\s+off|scrapp\w*|revok\w*|rescind\w*|unlist\w*|freed|fre(?:e|es|eing)\s+from"
+    r"|exempt\w*|releas\w*|remov\w*)\b", re.IGNORECASE)
 _UP = re.compile(
     r"\b(?:add|adds|added|adding|addition\w*|increas\w*|more|rais\w*|expand\w*|plus|grew|grow\w*"
-    r"|rose|rise|rising|extra|new|includ\w*|up|gain\w*|design\w*|impos\w*)\b", re.IGNORECASE)
+    r"|rose|rise|rising|extra|new|includ\w*|up|gain\w*|design\w*|impos\w*|reinstat\w*"
+    r"|restor\w*|re-?list\w*|put\s+back)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|without|fail\w*\s+to)\b|n't\b",
+                       re.IGNORECASE)
 # Punctuation and conjunctions end a clause; "before" and "after" do not ("total before 766").
 _CLAUSE = re.compile(r"[.;:!?,(){}\[\]]|\s(?:and|but|while|whereas)\s", re.IGNORECASE)
 
@@ -441,6 +475,9 @@ def direction_of(n: int, text: str) -> int:
             said.add(w.sign)
             continue
         before, after = _clause(text, w.start, w.end)
+        if _NEGATION.search(before):
+            said.add(0)  # "did not add 3 items": no direction can be read
+            continue
         cues = [(m.end(), -1) for m in _DOWN.finditer(before)]
         cues += [(m.end(), 1) for m in _UP.finditer(before)]
         if cues:
@@ -466,6 +503,7 @@ _SUBJECT_NOUNS = (
 _ROLE_BEFORE = (
     ("total_before", re.compile(r"\b(?:existing|previous(?:ly)?|from|had|before)\b", _I)),
     ("total_after", re.compile(r"\b(?:total(?:ing|ling|s|led|ed)?|to|now|reach\w*|leaving"
+                               r"|has|have|holds|contains|counts|comprises|numbers"
                                r"|stood\s+at|stands\s+at|bringing\b.*\bto)\b", _I)),
     ("added", re.compile(r"\b(?:add(?:s|ed|ing)?|designat\w*|includ\w*|grew\s+by"
                          r"|expand\w*\s+by|increas\w*\s+by)\b", _I)),
@@ -495,8 +533,12 @@ def role_of(n: int, text: str) -> str | None:
         if w.value != abs(n) or w.kind is not NumberKind.COUNT:
             continue
         before, after = _clause(text, w.start, w.end)
+        if _NEGATION.search(before):
+            roles.add("negated")  # "did not add 3 items": whatever it is, it did not happen
+            continue
         noun = next((name for name, pattern in _SUBJECT_NOUNS
-                     if pattern.match(after.lstrip(" -"))), None)
+                     if re.match(rf"[\s-]*(?:[^\W\d]+[\s-]+){{0,2}}?{pattern.pattern}",
+                                 after, re.IGNORECASE)), None)
         if noun is not None:
             roles.add(noun)
             continue

@@ -48,12 +48,15 @@ _INLINE_TAG = re.compile(
     r"</?(?:a|span|b|i|em|strong|u|abbr|cite|code|mark|small|time|font)\b[^<>]*>",
     re.IGNORECASE,
 )
-_HIDDEN_START = re.compile(r"<!--|<(script|style|template|noscript)\b", re.IGNORECASE)
+_HIDDEN_START = re.compile(
+    r"<!--|<(script|style|template|noscript|textarea)\b"
+    r"|<([a-z][a-z0-9]*)\b(?=[^<>]*(?:\shidden\b|display\s*:\s*none|visibility\s*:\s*hidden"
+    r"|aria-hidden\s*=\s*[\"']?true))", re.IGNORECASE)
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<![^<>]*>")
 # What WordPress REST JSON says in words: the rendered title, excerpt and content. Everything
 # else (ids, author, dates, links) is metadata, and its numbers are not figures of the article.
-_RENDERED = re.compile(r'"(?:title|excerpt|content)"\s*:\s*\{\s*"rendered"\s*:\s*"'
-                       r'((?:[^"\\]|\\.)*)(?:"|\Z)', re.DOTALL)
+_RENDERED = re.compile(r'"(?P<field>title|excerpt|content)"\s*:\s*\{\s*"rendered"\s*:\s*"'
+                       r'(?P<text>(?:[^"\\]|\\.)*)(?:"|\Z)', re.DOTALL)
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -68,7 +71,9 @@ _FOLD = str.maketrans({
 _DIGIT_SPACE = re.compile(r"(?<=\d)[\u00a0\u2009\u202f\u2007](?=\d)")
 _KEPT_SPACE = "\ue000"
 _SPACE = re.compile(r"[^\S\x00]+")
-_TEXT_PARAGRAPH = re.compile(r"\n[ \t\r\f\v]*\n")
+# A line break, then only spaces (of any kind), then a line break; or a paragraph separator or
+# form feed on its own.
+_TEXT_PARAGRAPH = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n)|[\u2029\x0c\x0b\x1c-\x1e]")
 _BOUNDARIES = re.compile(r"\s*\x00[\s\x00]*")
 _MARKUP_SUFFIXES = (".html", ".htm", ".xhtml")
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml)", re.IGNORECASE)
@@ -87,7 +92,8 @@ def _strip_hidden(text: str) -> str:
     for match in _HIDDEN_START.finditer(text):
         if match.start() < at:
             continue
-        closing = "-->" if match.group(1) is None else f"</{match.group(1).lower()}"
+        tag = match.group(1) or match.group(2)
+        closing = "-->" if tag is None else f"</{tag.lower()}"
         end = lowered.find(closing, match.end())
         if end < 0:
             end = len(text)
@@ -126,9 +132,15 @@ def _fold(text: str) -> str:
 
 
 def _wordpress_text(text: str) -> str:
-    """The rendered title, excerpt and content of WordPress JSON, apart; else all of it."""
-    fields = [match.group(1) for match in _RENDERED.finditer(text)]
-    return BOUNDARY.join(fields) if fields else text
+    """The rendered title, excerpt and content of one WordPress post, apart; else all of it.
+
+    A response that holds several posts is one document only in its first post: a quote from
+    another article is not evidence from this one.
+    """
+    fields: dict[str, str] = {}
+    for match in _RENDERED.finditer(text):
+        fields.setdefault(match.group("field"), match.group("text"))
+    return BOUNDARY.join(fields.values()) if fields else text
 
 
 def normalise_quote(text: str, kind: DocumentKind = DocumentKind.HTML) -> str:
