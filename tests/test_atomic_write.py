@@ -592,3 +592,14 @@ def test_a_successful_write_leaves_only_the_output(tmp_path: Path) -> None:
     assert _export("--format", "csv", "--output", str(tmp_path / "csv")) == 0
     assert _names(tmp_path) == ["csv", "out.ftm.json"]
     assert _leftovers(tmp_path / "csv") == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_device_is_one_write_error_not_a_second_error_on_close(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # The failed flush left its bytes in the buffer; closing flushed them again and that bare
+    # OSError replaced the WriteError (exit 70 with a traceback).
+    with pytest.raises(WriteError, match="writing failed"):
+        write_text_atomic("/dev/full", ["x" * 100_000])
+    assert _export("--format", "json", "--output", "/dev/full") == 2
+    assert "writing failed" in _one_line_error(capsys)

@@ -174,7 +174,9 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.writelines(chunks)
     else:
         # The writes of `export`: atomic, through links, into devices, never over the input.
-        write_text_atomic(args.output, chunks, keep=[args.path])
+        # Every file read is an input: an OFAC set's companions (alt, add, comments) too.
+        inputs = [args.path, *(source.name for source in snapshot.sources)]
+        write_text_atomic(args.output, chunks, keep=inputs)
         print(f"wrote {snapshot.read:,} entries to {args.output}", file=sys.stderr)
     for finding in snapshot.findings:
         print(finding, file=sys.stderr)

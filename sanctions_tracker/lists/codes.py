@@ -29,5 +29,7 @@ LIST_CODES: dict[str, str] = {
     "list-country-unresolved": "a country or nationality resolves to no country code (a "
                                "Soviet-era SSR name, a postcode, free text)",
     "list-no-snapshot-date": "the file states no date and none was given: the snapshot is undated",
+    "list-not-target": 'FtM entities marked "target": false (related parties such as owners, '
+                       "not sanctioned) were not read as entries; one finding gives how many",
     "list-delta-index": "the file is an index of delta versions, not a list of entities",
 }

@@ -124,16 +124,38 @@ def _field_changes(old: Entry, new: Entry) -> tuple[FieldChange, ...]:
 def diff(old: Snapshot, new: Snapshot) -> ListDiff:
     """Compare two snapshots of the same list by entry id.
 
-    Raises UsageError when they are not of the same list (another authority or list name):
-    their ids would not correspond, and every entry would look added and removed.
+    Raises UsageError when they are not of the same list (another authority or list name, or
+    FtM entities of datasets in common to neither): their ids would not correspond, and every
+    entry would look added and removed; and when either is an FtM delta file, whose entries
+    are only the changes (every other entry would look removed).
     """
     if (old.authority, old.list_name) != (new.authority, new.list_name):
         raise UsageError(
             f"{old.source_file} is {old.authority} {old.list_name!r} but {new.source_file} is "
             f"{new.authority} {new.list_name!r}: compare two snapshots of the same list"
         )
+    for snapshot in (old, new):
+        if snapshot.delta:
+            raise UsageError(
+                f"{snapshot.source_file} is an FtM delta file (changes, not a whole list): "
+                "compare two full exports (entities.ftm.json) of the same list"
+            )
+    if old.datasets and new.datasets and (not set(old.datasets) & set(new.datasets)
+                                          or ((old.scope or new.scope) and old.scope != new.scope)):
+        raise UsageError(
+            f"{old.source_file} ({_datasets(old)}) and {new.source_file} ({_datasets(new)}) "
+            "are not the same list: compare two exports of the same dataset"
+        )
     with paused_gc():
         return _diff(old, new)
+
+
+def _datasets(snapshot: Snapshot) -> str:
+    if snapshot.scope:
+        return f"entities of {', '.join(snapshot.scope)}"
+    shown = ", ".join(snapshot.datasets[:5])
+    more = f" and {len(snapshot.datasets) - 5} more" if len(snapshot.datasets) > 5 else ""
+    return f"entities of datasets {shown}{more}"
 
 
 def _diff(old: Snapshot, new: Snapshot) -> ListDiff:

@@ -182,7 +182,10 @@ class Snapshot:
     """One version of one official list, as read from its file(s).
 
     ``read`` counts entries made, ``skipped`` records that could not be (each with a finding);
-    ``deleted`` lists the ids a delta file removes (FtM ``DEL`` operations).
+    ``deleted`` lists the ids a delta file removes (FtM ``DEL`` operations). ``delta`` says the
+    file holds changes, not a whole list (it cannot be compared as a snapshot); ``datasets``
+    are the FtM datasets its entities name and ``scope`` those every one of them names (the
+    dataset a single-source export is of), which tell two exports of one list from two lists.
     """
 
     authority: str
@@ -196,6 +199,9 @@ class Snapshot:
     read: int = 0
     skipped: int = 0
     deleted: tuple[str, ...] = ()
+    delta: bool = False
+    datasets: tuple[str, ...] = ()
+    scope: tuple[str, ...] = ()
 
     @property
     def source_file(self) -> str:

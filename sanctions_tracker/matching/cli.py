@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
 from pathlib import Path
@@ -31,8 +32,11 @@ if TYPE_CHECKING:
 
     from .index import NameIndex
 
-__all__ = ["add_parser", "run"]
+__all__ = ["LONGEST_QUERY", "add_parser", "run"]
 
+# Longer lines are refused, whatever limit the csv module was given by another import (its
+# default, 131,072, made a longer field end the program with exit 70).
+LONGEST_QUERY = 10_000
 _SUBJECTS = (SubjectType.VESSEL.value, SubjectType.ENTITY.value, SubjectType.INDIVIDUAL.value)
 
 
@@ -136,11 +140,20 @@ def batch_queries(path: Path) -> list[Query]:
         reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8 text"
         raise InputError(f"{path}: cannot read the batch file ({reason}): check the path") from None
     lines = text.splitlines()
-    header = next(csv.reader(lines[:1]), []) if lines else []
+    for number, line in enumerate(lines, 1):
+        if len(line) > LONGEST_QUERY:
+            raise InputError(f"{path}:{number}: the line is {len(line):,} characters long, more "
+                             f"than a query may be ({LONGEST_QUERY:,}): a query is a name, not a "
+                             "document; check the file")
+    try:
+        # Not strict: a plain list of names may start with a lone quote; the CSV rows are.
+        header = next(csv.reader(lines[:1]), []) if lines else []
+    except csv.Error as exc:
+        raise InputError(f"{path}:1: {_csv_reason(exc)}") from None
     if "name" not in [h.strip().casefold() for h in header]:
         return [Query(line.strip()) for line in lines if line.strip()]
     queries = []
-    for number, row in enumerate(_rows(lines), 2):
+    for number, row in _rows(path, text):
         name = (row.get("name") or "").strip()
         imo = (row.get("imo") or "").strip() or None
         if not name and not imo:
@@ -156,10 +169,33 @@ def batch_queries(path: Path) -> list[Query]:
     return queries
 
 
-def _rows(lines: list[str]) -> Iterator[dict[str, str]]:
-    reader = csv.DictReader(lines)
-    reader.fieldnames = [f.strip().casefold() for f in reader.fieldnames or ()]
-    yield from reader
+def _rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """The rows of a batch CSV with the line each starts on.
+
+    Strict: an unterminated quote would otherwise swallow the rows after it into one query,
+    silently; a field past the csv module's limit would end the program.
+    """
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    number = 1
+    try:
+        reader.fieldnames = [f.strip().casefold() for f in reader.fieldnames or ()]
+        number = reader.line_num + 1
+        for row in reader:
+            yield number, row
+            number = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"{path}:{number}: {_csv_reason(exc)}") from None
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    reason = str(exc)
+    if "field limit" in reason:
+        return (f"a field is longer than {csv.field_size_limit():,} characters: a query is a "
+                "name, not a document; check the file")
+    if "unexpected end of data" in reason:
+        return ("a quoted field is not closed before the end of the file: close the quote "
+                '("...") or remove it')
+    return f"not valid CSV ({reason}): check the quotes on this line"
 
 
 def _batch(args: argparse.Namespace, index: NameIndex) -> int:

@@ -9,6 +9,7 @@ also tried as an entry id and, unless it is only digits, as a name.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import attrs
 
@@ -19,8 +20,11 @@ from .targets import ship_or_company_imo
 
 __all__ = ["Query", "Result", "lookup"]
 
-_IMO = re.compile(r"(?:IMO[\s:#.]*(?:number[\s:#]*)?)?(\d{7})", re.IGNORECASE)
-_MMSI = re.compile(r"(?:MMSI[\s:#.]*)?(\d{9})", re.IGNORECASE)
+# Read after NFKC, in ASCII: "IMO-9003550", "IMO No. 9003550", "(IMO) number: 9003550" and
+# full-width digits are all 9003550 (a bare \d took full-width digits, which no list holds).
+_IMO = re.compile(r"(?:\(?IMO\)?[\W_]*(?:(?:no|nr|num|number)\b[\W_]*)?)?(\d{7})",
+                  re.IGNORECASE | re.ASCII)
+_MMSI = re.compile(r"(?:MMSI[\W_]*)?(\d{9})", re.IGNORECASE | re.ASCII)
 
 
 @attrs.frozen
@@ -60,25 +64,33 @@ def _imo_notes(number: str, identifiers: tuple[Identifier, ...]) -> list[str]:
              "which scheme each list gives it")]
 
 
+def _by_imo(index: NameIndex, number: str, notes: list[str]) -> list[Match]:
+    """Targets with this IMO number under each scheme it passes (both when it passes none)."""
+    identifiers = ship_or_company_imo(number)
+    notes += _imo_notes(number, identifiers)
+    schemes = [i for i in identifiers if i.valid] or [
+        Identifier(IdScheme.SHIP_IMO, number, number, valid=False),
+        Identifier(IdScheme.COMPANY_IMO, number, number, valid=False)]
+    return [match for identifier in schemes for match in index.by_identifier(identifier)]
+
+
 def lookup(index: NameIndex, query: Query | str, *, threshold: float = DEFAULT_THRESHOLD,
            limit: int | None = 10) -> Result:
     """Every target the query names, identifier matches first, one match per target."""
     if isinstance(query, str):
         query = Query(query)
-    text = query.text.strip()
+    text = unicodedata.normalize("NFKC", query.text).strip()
     notes: list[str] = []
     found: list[Match] = []
-    numbers = [n for n in (text, query.imo) if n]
+    given_imo = unicodedata.normalize("NFKC", query.imo).strip() if query.imo else ""
+    numbers = [text] + ([given_imo] if given_imo not in {"", text} else [])
     for number in numbers:
-        imo = _IMO.fullmatch(number.strip())
-        if imo:
-            identifiers = ship_or_company_imo(imo.group(1))
-            notes += _imo_notes(imo.group(1), identifiers)
-            schemes = [i for i in identifiers if i.valid] or [
-                Identifier(IdScheme.SHIP_IMO, imo.group(1), imo.group(1), valid=False),
-                Identifier(IdScheme.COMPANY_IMO, imo.group(1), imo.group(1), valid=False)]
-            for identifier in schemes:
-                found += index.by_identifier(identifier)
+        imo = _IMO.fullmatch(number)
+        if imo is not None:
+            found += _by_imo(index, imo.group(1), notes)
+        elif given_imo and number == given_imo:
+            notes.append(f'imo {query.imo!r} is not an IMO number (seven digits, after "IMO" '
+                         "or not): it was not looked up")
     mmsi = _MMSI.fullmatch(text)
     if mmsi:
         notes.append(f"{mmsi.group(1)} is read as an MMSI (nine digits)")

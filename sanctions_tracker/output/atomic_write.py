@@ -262,19 +262,24 @@ def _stream(fd: int, chunks: Iterable[bytes], shown: str, *, in_place: bool) -> 
     A path checked to be a FIFO or a device may have become a regular file before it was opened;
     writing into that in place would leave a mix of old and new text.
     """
-    with os.fdopen(fd, "wb") as fh:
-        try:
-            if in_place and stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise WriteError(f"{shown} became a regular file while it was opened: "
-                                 "nothing was written; try again")
-            for chunk in chunks:
-                fh.write(chunk)
-            fh.flush()
-        except BrokenPipeError:
-            raise  # the reader went away: the CLI treats it as `| head` does
-        except OSError as exc:
-            raise WriteError(f"{shown}: writing failed ({_reason(exc)}); "
-                             "the output is incomplete") from None
+    fh = os.fdopen(fd, "wb")
+    try:
+        if in_place and stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise WriteError(f"{shown} became a regular file while it was opened: "
+                             "nothing was written; try again")
+        for chunk in chunks:
+            fh.write(chunk)
+        fh.close()  # inside the try: a failure to flush or close is a WriteError too
+    except BrokenPipeError:
+        raise  # the reader went away: the CLI treats it as `| head` does
+    except OSError as exc:
+        raise WriteError(f"{shown}: writing failed ({_reason(exc)}); "
+                         "the output is incomplete") from None
+    finally:
+        # After a failed write the buffer still holds what could not be written: closing
+        # flushes it again, and that second OSError must not replace the WriteError.
+        with contextlib.suppress(OSError):
+            fh.close()
 
 
 def _stream_to_socket(real: Path, chunks: Iterable[bytes], shown: str) -> None:

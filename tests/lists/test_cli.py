@@ -101,6 +101,8 @@ def test_list_format_forces_a_reader(capsys) -> None:
     ("diff", OLD, "missing.csv"),
     ("diff", OLD, str(LISTS / "uk_conlist.csv")),
     ("diff", OLD, str(LISTS / "diff")),
+    ("diff", str(LISTS / "ftm_entities.json"),
+     str(LISTS / "20240528014702-abc.entities.delta.json")),
 ])
 def test_unreadable_input_or_unrelated_lists_exit_2_with_one_line(
         capsys, argv: tuple[str, ...]) -> None:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING
+
 import pytest
 
 from sanctions_tracker.errors import UsageError
 from sanctions_tracker.lists import FieldChange, diff, read
 
 from .conftest import LISTS, REFERENCE, needs_reference
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 OLD = LISTS / "diff" / "sdn_2024-01-01.csv"
 NEW = LISTS / "diff" / "sdn_2024-01-08.csv"
@@ -76,3 +82,40 @@ def test_the_two_real_sdn_snapshots() -> None:
                  if programme == "RUSSIA-EO14024")
     assert russia == 298
     assert sum(e.subject.value == "vessel" for e in result.added) == 16
+
+
+FULL = LISTS / "ftm_entities.json"
+DELTA = LISTS / "20240528014702-abc.entities.delta.json"
+
+
+@pytest.mark.parametrize(("old", "new"), [(FULL, DELTA), (DELTA, FULL), (DELTA, DELTA)])
+def test_a_delta_file_is_not_a_snapshot_to_compare(old: Path, new: Path) -> None:
+    # A delta holds only the changes: every other entry of the full export looked removed.
+    with pytest.raises(UsageError, match=r"\.entities\.delta\.json is an FtM delta file"):
+        diff(read(old), read(new))
+
+
+def _ftm(path: Path, *datasets: tuple[str, ...]) -> Path:
+    path.write_text("".join(
+        json.dumps({"id": f"p{n}", "schema": "Person", "properties": {"name": [f"P {n}"]},
+                    "datasets": list(names), "target": True}) + "\n"
+        for n, names in enumerate(datasets)), encoding="utf-8")
+    return path
+
+
+def test_ftm_exports_of_different_datasets_are_not_the_same_list(tmp_path: Path) -> None:
+    eu = _ftm(tmp_path / "eu.ftm.json", ("eu_fsf",), ("eu_fsf",))
+    ofac = _ftm(tmp_path / "ofac.ftm.json", ("us_ofac_sdn",), ("us_ofac_sdn",))
+    graph = _ftm(tmp_path / "graph.ftm.json", ("eu_fsf", "us_ofac_sdn"), ("ext_ru_egrul",))
+    for old, new in ((eu, ofac), (eu, graph), (graph, ofac)):
+        with pytest.raises(UsageError, match="are not the same list"):
+            diff(read(old), read(new))
+
+
+def test_ftm_exports_of_one_dataset_are_compared(tmp_path: Path) -> None:
+    old = _ftm(tmp_path / "old.ftm.json", ("eu_fsf",), ("eu_fsf",))
+    new = _ftm(tmp_path / "new.ftm.json", ("eu_fsf",), ("eu_fsf",), ("eu_fsf",))
+    assert [e.id for e in diff(read(old), read(new)).added] == ["p2"]
+    graph = _ftm(tmp_path / "graph.ftm.json", ("eu_fsf", "us_ofac_sdn"), ("ext_ru_egrul",))
+    later = _ftm(tmp_path / "later.ftm.json", ("eu_fsf",), ("ext_ru_egrul", "us_ofac_sdn"))
+    assert diff(read(graph), read(later)).added == ()

@@ -137,6 +137,21 @@ def test_cli_export_never_writes_over_its_input(capsys, tmp_path: Path) -> None:
     assert capsys.readouterr().err.startswith("sanctions-tracker: error:")
 
 
+
+@pytest.mark.parametrize("companion", ["alt.csv", "add.csv", "sdn_comments.csv"])
+def test_cli_export_never_writes_over_a_companion_file_it_read(capsys, tmp_path: Path,
+                                                               companion: str) -> None:
+    # Only the primary was an input: the OFAC alt/add/comments files read with it were
+    # replaced by the export.
+    folder = tmp_path / "set"
+    shutil.copytree(LISTS / "ofac_set", folder)
+    before = (folder / companion).read_bytes()
+    status = main(["lists", "export", str(folder / "sdn.csv"), "--format", "json",
+                   "--output", str(folder / companion)])
+    assert status == 2
+    assert (folder / companion).read_bytes() == before
+    assert "is an input of this command" in capsys.readouterr().err
+
 @needs_reference
 def test_exports_of_two_real_snapshots_differ_only_by_the_added_and_removed_entries() -> None:
     old = read(REFERENCE / "ofac_sdn_2024-04-26.csv")

@@ -32,10 +32,28 @@ def test_subjects_with_their_sanctions_addresses_and_documents() -> None:
 
 
 def test_bad_lines_and_unresolved_countries_are_findings() -> None:
-    assert found(read(LISTS / "ftm_entities.json")) == {
+    snapshot = read(LISTS / "ftm_entities.json")
+    assert found(snapshot) == {
         ("ftm_entities.json", "error", "list-malformed-row", 8),
         ("ftm_entities.json", "info", "list-country-unresolved", 3),
+        ("ftm_entities.json", "info", "list-not-target", 9),
+        # a name that is a string, a schema that is a list, a name that is an object and
+        # properties that are a list: each was read without a word (or with no name)
+        ("ftm_entities.json", "error", "list-malformed-row", 10),
+        ("ftm_entities.json", "error", "list-malformed-row", 11),
+        ("ftm_entities.json", "error", "list-malformed-row", 12),
+        ("ftm_entities.json", "error", "list-malformed-row", 13),
     }
+    assert (snapshot.read, snapshot.skipped) == (3, 5)
+
+
+def test_an_entity_that_is_not_a_target_is_no_entry() -> None:
+    # "target": false marks a related party (an owner, a director from a registry such as
+    # ext_ru_egrul), not a sanctioned subject: it was read as a listed entry.
+    snapshot = read(LISTS / "ftm_entities.json")
+    assert "ts-related-1" not in {e.id for e in snapshot.entries}
+    [note] = [f for f in snapshot.findings if f.code == "list-not-target"]
+    assert note.message.startswith('1 entity is marked "target": false')
 
 
 def test_a_delta_file_reads_add_and_mod_and_keeps_del_ids() -> None:

@@ -161,11 +161,20 @@ def test_uk_groups_ships_and_scripts() -> None:
 
 
 @pytest.mark.parametrize(("name", "subjects"), [
-    ("opensanctions_ftm/zala_entities.ftm.json", 17),
+    # 17 subjects, of which 3 companies from ext_ru_egrul are "target": false (related
+    # parties, not sanctioned): 14 entries
+    ("opensanctions_ftm/zala_entities.ftm.json", 14),
     ("opensanctions_ftm/t1_entities.ftm.json", 6),
 ])
 def test_opensanctions_exports(name: str, subjects: int) -> None:
     assert snapshot(name).read == subjects
+
+
+def test_zala_related_companies_are_not_targets() -> None:
+    snap = snapshot("opensanctions_ftm/zala_entities.ftm.json")
+    [note] = [f for f in snap.findings if f.code == "list-not-target"]
+    assert note.message.startswith('3 entities are marked "target": false')
+    assert snap.skipped == 0
 
 
 def test_imo_checks_agree_with_rigour_on_every_real_number() -> None:

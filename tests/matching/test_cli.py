@@ -201,3 +201,32 @@ def test_crossref_every_entry_of_a_list(capsys: pytest.CaptureFixture[str]) -> N
     by_id = {s["subject"]: s for s in document["subjects"]}
     ryonha = by_id["KPe.016"]["matches"][0]
     assert (ryonha["list"], ryonha["entry_id"], ryonha["how"]) == ("US-OFAC SDN", "9527", "exact")
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    # non-strict reading merged the rows after the quote into one query, silently
+    ('name\n"unterminated\nPATRIOT\n', 2, "a quoted field is not closed"),
+    ('name,imo\nPATRIOT,1\n"A"B,2\n', 3, "not valid CSV"),
+    # past the csv module's field limit: exit 70 with a traceback
+    ("name\nPATRIOT\n" + "a" * 140_000 + "\n", 3, "the line is 140,000 characters long"),
+    ("a" * 140_000 + "\n", 1, "the line is 140,000 characters long"),
+    ("PATRIOT\n" + "a" * 10_001 + "\n", 2, "the line is 10,001 characters long"),
+])
+def test_a_damaged_batch_csv_is_one_line_naming_the_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, line: int,
+        message: str) -> None:
+    queries = tmp_path / "queries.csv"
+    queries.write_text(text, encoding="utf-8")
+    code, out, err = run_cli(capsys, "lookup", "--batch", str(queries), "--lists", str(OFAC))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"sanctions-tracker: error: {queries}:{line}: {message}"), err
+    assert err.count("\n") == 1
+
+
+def test_batch_csv_lines_count_the_lines_of_quoted_fields(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    queries = tmp_path / "queries.csv"
+    queries.write_text('name,type\n"PATRIOT\nSHIP",vessel\n,entity\n', encoding="utf-8")
+    code, _, err = run_cli(capsys, "lookup", "--batch", str(queries))
+    assert code == 2
+    assert f"{queries}:4: the row has no name" in err

@@ -52,3 +52,28 @@ def test_the_type_and_an_imo_beside_the_name() -> None:
     assert [m.target.entry_id for m in lookup(INDEX, query).matches] == ["E1"]
     query = Query("Patriot Shipping", imo="9003550")
     assert [m.target.entry_id for m in lookup(INDEX, query).matches][:2] == ["24508", "E1"]
+
+
+def test_an_imo_written_any_usual_way_is_read_as_the_number() -> None:
+    # Each of these was searched as a name (0 matches); full-width digits were even called
+    # "a valid ship IMO number" and then looked up as full-width text that no list holds.
+    for text in ("IMO-9003550", "IMO No. 9003550", "IMO number: 9003550", "(IMO) 9003550",
+                 "IMO#9003550", "\uff19\uff10\uff10\uff13\uff15\uff15\uff10",
+                 "IMO \uff19\uff10\uff10\uff13\uff15\uff15\uff10"):
+        result = lookup(INDEX, text)
+        assert result.notes == ("9003550 is a valid ship IMO number (not a company IMO number)",)
+        assert [(m.target.entry_id, m.how) for m in result.matches] == [("24508", How.IDENTIFIER)]
+
+
+def test_an_imo_beside_the_name_written_with_a_prefix_is_looked_up() -> None:
+    result = lookup(INDEX, Query("XYZ", imo="IMO-9003550"))
+    assert [m.target.entry_id for m in result.matches] == ["24508"]
+
+
+def test_an_imo_beside_the_name_that_is_no_imo_says_so() -> None:
+    # It was dropped without a word: the row was screened on its name alone.
+    for imo in ("IMO 900355", "n/a", "9003550x"):
+        result = lookup(INDEX, Query("XYZ", imo=imo))
+        assert result.notes == ((f'imo {imo!r} is not an IMO number (seven digits, after "IMO" '
+                                 "or not): it was not looked up"),)
+        assert result.matches == ()

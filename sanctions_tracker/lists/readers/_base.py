@@ -116,7 +116,8 @@ class Context:
     def finish(  # noqa: PLR0913 (keyword-only: what the snapshot is)
         self, entries: list[Entry], *, authority: str, list_name: str, fmt: str,
         sources: tuple[SourceFile, ...], file_date: dt.date | None,
-        snapshot_date: dt.date | None, deleted: tuple[str, ...] = (),
+        snapshot_date: dt.date | None, deleted: tuple[str, ...] = (), delta: bool = False,
+        datasets: tuple[str, ...] = (), scope: tuple[str, ...] = (),
     ) -> Snapshot:
         """The snapshot: duplicate ids skipped, duplicate ship IMOs reported, the date settled."""
         unique: dict[str, Entry] = {}
@@ -154,7 +155,8 @@ class Context:
             authority=authority, list_name=list_name, format=fmt, snapshot_date=date,
             date_source=source, sources=sources, entries=kept,
             findings=tuple(sorted(self.findings, key=Finding.sort_key)),
-            read=len(kept), skipped=self.skipped, deleted=deleted,
+            read=len(kept), skipped=self.skipped, deleted=deleted, delta=delta,
+            datasets=datasets, scope=scope,
         )
 
 

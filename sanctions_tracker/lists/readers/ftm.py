@@ -31,6 +31,7 @@ from ._base import Context, read_text
 from ._text import script_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from sanctions_tracker.lists.model import DateValue, Snapshot
@@ -59,11 +60,49 @@ _DOCUMENTS = {"Passport": IdScheme.PASSPORT, "Identification": IdScheme.NATIONAL
 Props = dict[str, list[str]]
 
 
-def _props(record: dict[str, Any]) -> Props:
-    props = record.get("properties")
+def _damage(record: dict[str, Any]) -> str | None:
+    """What makes an entity unreadable, if anything (FtM: every value is a list of strings).
+
+    A value of another shape was dropped, or written as Python's repr of a dict, without a
+    word: an entity whose ``name`` was a bare string was read with no name.
+    """
+    schema = record.get("schema")
+    if not isinstance(schema, str):
+        return f'schema is a {_kind(schema)}, not a schema name such as "Person"'
+    props = record.get("properties", {})
     if not isinstance(props, dict):
-        return {}
-    return {k: [str(v) for v in vs] for k, vs in props.items() if isinstance(vs, list)}
+        return f"properties is a {_kind(props)}, not an object"
+    for key, values in props.items():
+        if not isinstance(values, list):
+            return f"property {key!r} is a {_kind(values)}, not a list of strings"
+        wrong = next((v for v in values if not isinstance(v, str)), None)
+        if wrong is not None:
+            return f"property {key!r} holds a {_kind(wrong)}, not only strings"
+    return None
+
+
+def _props(record: dict[str, Any]) -> Props:
+    props: Props = record.get("properties", {})
+    return props
+
+
+def _datasets(record: dict[str, Any]) -> set[str]:
+    names = record.get("datasets")
+    return {n for n in names if isinstance(n, str)} if isinstance(names, list) else set()
+
+
+def _report_not_targets(ctx: Context, lines: list[int]) -> None:
+    if lines:
+        many = f"{len(lines):,} entities are" if len(lines) > 1 else "1 entity is"
+        ctx.report("list-not-target", Severity.INFO,
+                   f'{many} marked "target": false (related parties, not sanctioned): not '
+                   "read as entries", lines[0])
+
+
+def _kind(value: object) -> str:
+    kinds = {dict: "JSON object", list: "list", str: "string", bool: "true/false",
+             type(None): "null", int: "number", float: "number"}
+    return kinds.get(type(value), type(value).__name__)
 
 
 class _Related:
@@ -142,7 +181,38 @@ def _index(path: Path, text: str, ctx: Context) -> int:
     return len(versions)
 
 
-def read_ftm(path: Path, *, snapshot_date: dt.date | None = None,  # noqa: C901, PLR0912
+class _Lines:
+    """The entity records of the lines, unwrapped from delta operations; DEL ids kept aside."""
+
+    def __init__(self) -> None:
+        self.deleted: list[str] = []
+        self.delta = False
+
+    def entities(self, text: str, ctx: Context) -> Iterator[tuple[int, dict[str, Any]]]:
+        for number, raw in enumerate(text.splitlines(), start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                ctx.skip("list-malformed-row", f"not a JSON object ({exc.msg}): line skipped",
+                         number)
+                continue
+            if isinstance(record, dict) and "op" in record:
+                self.delta = True
+                op = record.get("op")
+                record = record.get("entity")
+                if op == "DEL":
+                    if isinstance(record, dict) and isinstance(record.get("id"), str):
+                        self.deleted.append(record["id"])
+                    continue
+            if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+                ctx.skip("list-malformed-row", "a line without an entity id: skipped", number)
+                continue
+            yield number, record
+
+
+def read_ftm(path: Path, *, snapshot_date: dt.date | None = None,
              index: bool = False) -> Snapshot:
     """Read FtM entity lines or a delta file (``index``: a delta version index)."""
     text, source = read_text(path)
@@ -153,36 +223,30 @@ def read_ftm(path: Path, *, snapshot_date: dt.date | None = None,  # noqa: C901,
                           sources=(source,), file_date=None, snapshot_date=snapshot_date)
     related = _Related()
     subjects: list[tuple[int, str, SubjectType, Props]] = []
-    deleted: list[str] = []
     changed: list[str] = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
+    not_targets: list[int] = []
+    datasets: set[str] = set()
+    scope: set[str] | None = None  # the datasets named by every subject so far
+    lines = _Lines()
+    for number, record in lines.entities(text, ctx):
+        damage = _damage(record)
+        if damage is not None:
+            ctx.skip("list-malformed-row", f"entity {record['id']!r}: {damage}: skipped", number)
             continue
-        try:
-            record = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            ctx.skip("list-malformed-row", f"not a JSON object ({exc.msg}): line skipped",
-                     number)
-            continue
-        if isinstance(record, dict) and "op" in record:
-            op = record.get("op")
-            record = record.get("entity")
-            if op == "DEL":
-                if isinstance(record, dict) and isinstance(record.get("id"), str):
-                    deleted.append(record["id"])
-                continue
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            ctx.skip("list-malformed-row", "a line without an entity id: skipped", number)
-            continue
-        schema, entity_id, props = str(record.get("schema")), record["id"], _props(record)
+        schema, entity_id, props = record["schema"], record["id"], _props(record)
         stamp = record.get("last_change") or record.get("last_seen")
         if isinstance(stamp, str):
             changed.append(stamp[:10])
         subject = SUBJECT_SCHEMATA.get(schema)
-        if subject is not None:
+        if subject is not None and record.get("target") is False:
+            not_targets.append(number)  # a related party (owner, director), not listed
+        elif subject is not None:
             subjects.append((number, entity_id, subject, props))
+            datasets.update(_datasets(record))
+            scope = _datasets(record) if scope is None else scope & _datasets(record)
         else:
             related.add(schema, entity_id, props)
+    _report_not_targets(ctx, not_targets)
     entries = [_entry(entity_id, subject, props, related, number, ctx)
                for number, entity_id, subject, props in subjects]
     file_date = None
@@ -193,4 +257,6 @@ def read_ftm(path: Path, *, snapshot_date: dt.date | None = None,  # noqa: C901,
             file_date = None
     return ctx.finish(entries, authority=AUTHORITY, list_name=LIST_NAME, fmt="ftm",
                       sources=(source,), file_date=file_date, snapshot_date=snapshot_date,
-                      deleted=tuple(deleted))
+                      deleted=tuple(lines.deleted), delta=lines.delta,
+                      datasets=tuple(sorted(datasets)),
+                      scope=tuple(sorted(scope or ())))
