@@ -54,6 +54,14 @@ def _project(tmp_path: Path, document: str, measures: str, *, name: str = "doc.t
     return tmp_path
 
 
+def _with_action(root: Path, action: str) -> None:
+    """Replace the measures of a project made by _project with one designation action."""
+    (root / "data" / "list.yaml").unlink()
+    (root / "data" / "actions.yaml").write_text(
+        "kind: designations\nactions:\n" + textwrap.indent(textwrap.dedent(action), "  "),
+        encoding="utf-8")
+
+
 def _measure(figures: str, quote: str, states: str = "", *, mid: str = "m1",
              announced: str = "2024-06-20") -> str:
     states_line = f"\n      states: {{{states}}}" if states else ""
@@ -283,22 +291,19 @@ def test_a_repeated_subject_does_not_count_twice(tmp_path: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     document = "The ministry designated 2 vessels."
     root = _project(tmp_path, document, "")
-    (root / "data" / "list.yaml").unlink()
-    (root / "data" / "actions.yaml").write_text(textwrap.dedent("""\
-        kind: designations
-        actions:
-          - id: twice
-            authority: KR
-            announced: 2024-06-20
-            stated_counts: {vessels: 2}
-            itemized: complete
-            subjects:
-              - {type: vessel, name: PATRIOT, imo_number: 9003550}
-              - {type: vessel, name: PATRIOT, imo_number: 9003550}
-            evidence:
-              - source: doc
-                quote: designated 2 vessels
-        """), encoding="utf-8")
+    _with_action(root, """\
+        - id: twice
+          authority: KR
+          announced: 2024-06-20
+          stated_counts: {vessels: 2}
+          itemized: complete
+          subjects:
+            - {type: vessel, name: PATRIOT, imo_number: 9003550}
+            - {type: vessel, name: PATRIOT, imo_number: 9003550}
+          evidence:
+            - source: doc
+              quote: designated 2 vessels
+        """)
     code, out = _check(root, capsys)
     assert code == 1
     assert "actions.yaml:10:" in out
@@ -441,20 +446,17 @@ def test_swapped_subject_counts_are_refused(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     document = "It designated four ships, five entities and eight individuals."
     root = _project(tmp_path, document, "")
-    (root / "data" / "list.yaml").unlink()
-    (root / "data" / "actions.yaml").write_text(textwrap.dedent("""\
-        kind: designations
-        actions:
-          - id: swapped
-            authority: KR
-            announced: 2024-06-20
-            stated_counts: {vessels: 5, entities: 4, individuals: 8}
-            itemized: none
-            evidence:
-              - source: doc
-                quote: four ships, five entities and eight individuals
-                states: {vessels: 5, entities: 4, individuals: 8}
-        """), encoding="utf-8")
+    _with_action(root, """\
+        - id: swapped
+          authority: KR
+          announced: 2024-06-20
+          stated_counts: {vessels: 5, entities: 4, individuals: 8}
+          itemized: none
+          evidence:
+            - source: doc
+              quote: four ships, five entities and eight individuals
+              states: {vessels: 5, entities: 4, individuals: 8}
+        """)
     code, out = _check(root, capsys)
     assert code == 1
     assert out.count("error[figure-role-mismatch]") == 2
@@ -506,27 +508,24 @@ def test_a_long_s_is_not_a_number_word() -> None:
 def test_near_duplicate_subjects_count_once(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     root = _project(tmp_path, "It designated 2 vessels, 2 entities and 2 individuals.", "")
-    (root / "data" / "list.yaml").unlink()
-    (root / "data" / "actions.yaml").write_text(textwrap.dedent("""\
-        kind: designations
-        actions:
-          - id: near
-            authority: KR
-            announced: 2024-06-20
-            stated_counts: {vessels: 2, entities: 2, individuals: 2}
-            itemized: complete
-            subjects:
-              - {type: vessel, name: FIRST SHIP, imo_number: 9003550}
-              - {type: vessel, name: First  Ship}
-              - {type: entity, name: "Caf\\u00e9 Trading"}
-              - {type: entity, name: "Cafe\\u0301 Trading"}
-              - {type: individual, name: Kim Il, birth_date: 1970-01-02}
-              - {type: individual, name: "\\uff2b\\uff29\\uff2d \\uff29\\uff2c"}
-            evidence:
-              - source: doc
-                quote: designated 2 vessels, 2 entities and 2 individuals
-                states: {vessels: 2, entities: 2, individuals: 2}
-        """), encoding="utf-8")
+    _with_action(root, """\
+        - id: near
+          authority: KR
+          announced: 2024-06-20
+          stated_counts: {vessels: 2, entities: 2, individuals: 2}
+          itemized: complete
+          subjects:
+            - {type: vessel, name: FIRST SHIP, imo_number: 9003550}
+            - {type: vessel, name: First  Ship}
+            - {type: entity, name: "Caf\\u00e9 Trading"}
+            - {type: entity, name: "Cafe\\u0301 Trading"}
+            - {type: individual, name: Kim Il, birth_date: 1970-01-02}
+            - {type: individual, name: "\\uff2b\\uff29\\uff2d \\uff29\\uff2c"}
+          evidence:
+            - source: doc
+              quote: designated 2 vessels, 2 entities and 2 individuals
+              states: {vessels: 2, entities: 2, individuals: 2}
+        """)
     code, out = _check(root, capsys)
     assert code == 1
     assert out.count("error[duplicate-subject]") == 3
@@ -605,20 +604,17 @@ def test_adjectives_do_not_hide_what_a_count_counts(tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     document = "Seoul sanctioned four Russian ships and five Chinese firms on Thursday."
     root = _project(tmp_path, document, "")
-    (root / "data" / "list.yaml").unlink()
-    (root / "data" / "actions.yaml").write_text(textwrap.dedent("""\
-        kind: designations
-        actions:
-          - id: swapped
-            authority: KR
-            announced: 2024-06-20
-            stated_counts: {vessels: 5, entities: 4}
-            itemized: none
-            evidence:
-              - source: doc
-                quote: sanctioned four Russian ships and five Chinese firms
-                states: {vessels: 5, entities: 4}
-        """), encoding="utf-8")
+    _with_action(root, """\
+        - id: swapped
+          authority: KR
+          announced: 2024-06-20
+          stated_counts: {vessels: 5, entities: 4}
+          itemized: none
+          evidence:
+            - source: doc
+              quote: sanctioned four Russian ships and five Chinese firms
+              states: {vessels: 5, entities: 4}
+        """)
     code, out = _check(root, capsys)
     assert code == 1
     assert out.count("error[figure-role-mismatch]") == 2
