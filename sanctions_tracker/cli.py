@@ -137,6 +137,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text",
                        help="text lines, one JSON object, or GitHub Actions annotations")
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--require-quotes", "--strict-evidence", dest="require_quotes",
+                       action="store_true",
+                       help="fail on cited figures (evidence without a quote) too")
     check.add_argument("--lists", type=Path, nargs="+", action="extend", metavar="PATH",
                        help="official list files or folders: check the itemized subjects "
                             "against them (names, IMO schemes, identifiers)")
@@ -254,7 +257,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
 
     documents = documents_folder(args.sources)
-    findings = check(_load(args), documents, lists=_lists_check(args.lists)).findings
+    findings = check(_load(args), documents, lists=_lists_check(args.lists),
+                     require_quotes=args.require_quotes).findings
     failed = has_errors(findings) or (
         args.strict and any(f.severity is Severity.WARNING for f in findings))
     if args.format == "json":
@@ -357,7 +361,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
             # The command's own inputs are never replaced by its output.
             inputs = [*dataset.files.values(), *(args.data or ())]
             if documents is not None:
-                inputs += [documents / s.file for s in dataset.sources.values()]
+                inputs += [documents / s.file for s in dataset.sources.values()
+                           if s.file is not None]
             write_text_atomic(output, chunks, keep=inputs)
     where = "standard output" if output == "-" else output
     print(f"wrote {what} to {where}", file=sys.stderr)

@@ -26,7 +26,7 @@ def test_show_a_measure_with_its_figures_and_sources(capsys: pytest.CaptureFixtu
     figure_line = next(x for x in out.splitlines() if x.split()[:1] == ["total_after"]
                        and "given" in x)
     assert figure_line.split() == ["total_after", "170", "given", "stated", "by",
-                                   "plain-article"]
+                                   "plain-article", "[quoted]"]
     assert "(published 2024-03-01)" in out
     assert "link to the previous measure: start" in out
 

@@ -56,6 +56,8 @@ class CheckResult:
 
     findings: tuple[Finding, ...]
     totals: dict[str, MeasureTotals]
+    #: (record id, evidence index) of each quote compared with, and found in, its original.
+    verified: frozenset[tuple[str, int]] = frozenset()
 
     @property
     def passed(self) -> bool:
@@ -92,13 +94,17 @@ def reconcile(dataset: Dataset) -> tuple[list[Finding], dict[str, MeasureTotals]
 
 
 def check(dataset: Dataset, documents: str | os.PathLike[str] | None = None, *,
-          lists: Callable[[Dataset], Iterable[Finding]] | None = None) -> CheckResult:
+          lists: Callable[[Dataset], Iterable[Finding]] | None = None,
+          require_quotes: bool = False) -> CheckResult:
     """Validate and reconcile: everything ``sanctions-tracker check`` reports, as values.
 
     ``documents`` is the folder of original documents (a str or any path-like), as for
     :func:`validate`; ``lists`` screens the dataset against official lists (the CLI passes
-    :func:`sanctions_tracker.matching.crosscheck` over the lists' index).
+    :func:`sanctions_tracker.matching.crosscheck` over the lists' index); ``require_quotes``
+    makes each cited-only figure (evidence without a quote) an error instead of an info finding.
     """
-    context = CheckContext(dataset, as_folder(documents), lists=lists)
+    context = CheckContext(dataset, as_folder(documents), lists=lists,
+                           require_quotes=require_quotes)
     findings = run_rules(context, frozenset(Stage))
-    return CheckResult(tuple(_located(dataset, findings)), context.reconciled()[1])
+    return CheckResult(tuple(_located(dataset, findings)), context.reconciled()[1],
+                       frozenset(context.verified))

@@ -48,8 +48,8 @@ def documents_folder(option: str | os.PathLike[str] | None) -> Path | None:
 
 
 def cited_sources(dataset: Dataset) -> set[str]:
-    """Ids of the sources that some record's evidence cites."""
-    return {e.source for r in dataset.figure_records() for e in r.evidence}
+    """Ids of the sources that some record's evidence quotes (only a quote needs the document)."""
+    return {e.source for r in dataset.figure_records() for e in r.evidence if e.quote is not None}
 
 
 @rule("documents", Stage.VALIDATION, codes={
@@ -57,6 +57,7 @@ def cited_sources(dataset: Dataset) -> set[str]:
     "source-file-missing": "the original document of a source is not in the sources folder",
     "source-hash-mismatch": "the original document's SHA-256 differs from the source record",
     "quote-not-in-source": "a quote does not occur in its original document",
+    "quoted-original-not-available": "a quote's source has no stored original to compare it with",
     "outside-data-folder": CODES["outside-data-folder"],
     "file-too-large": CODES["file-too-large"],
 })
@@ -79,7 +80,7 @@ def check_documents(context: CheckContext) -> list[Finding]:
     top = documents.resolve()
     cited = cited_sources(dataset)
     for source_id, source in dataset.sources.items():
-        if source_id not in cited:
+        if source_id not in cited or source.file is None:
             continue
         texts[source_id] = None
         problem = _document_problem(dataset, source_id, documents, top)
@@ -89,10 +90,21 @@ def check_documents(context: CheckContext) -> list[Finding]:
         texts[source_id] = Document((documents / source.file).read_bytes(), source.file)
     for record in dataset.figure_records():
         for index, item in enumerate(record.evidence):
-            document = texts.get(item.source)
-            if document is None:  # unknown source or unreadable document: reported above
+            origin = dataset.sources.get(item.source)
+            if item.quote is not None and origin is not None and origin.file is None:
+                findings.append(Finding(
+                    "quoted-original-not-available", Severity.INFO,
+                    f"quoted, original not available: {item.source} has no stored file, so the "
+                    "quote was not compared with the document",
+                    dataset.at(record.id, "evidence", index, "quote"),
+                ))
                 continue
-            if not document.contains(item.quote):
+            document = texts.get(item.source)
+            if document is None or item.quote is None:  # unknown source or unreadable
+                continue  # document (reported above), or cited evidence (citations.py)
+            if document.contains(item.quote):
+                context.verified.add((record.id, index))
+            else:
                 findings.append(Finding(
                     "quote-not-in-source", Severity.ERROR,
                     f"the quote does not occur in {dataset.sources[item.source].file} as whole "
@@ -108,6 +120,7 @@ def _document_problem(dataset: Dataset, source_id: str, documents: Path,
                       top: Path) -> Finding | None:
     """Why the original of a source cannot be used: outside the folder, missing, or changed."""
     file, sha256 = dataset.sources[source_id].file, dataset.sources[source_id].sha256
+    assert file is not None  # sources without a stored original are not looked for
     path = documents / file
     here = dataset.at(source_id, "file")
     try:

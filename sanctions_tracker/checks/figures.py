@@ -130,6 +130,8 @@ def _stated_figures(dataset: Dataset,
     """Each figure an evidence ``states`` is written in its quote, in the direction it gives."""
     findings: list[Finding] = []
     for index, item in enumerate(record.evidence):
+        if item.quote is None:  # cited: no quote to read the numbers from
+            continue
         quote = normalise_quote(item.quote)
         for figure, value in item.states.items():
             where = dataset.at(record.id, "evidence", index, "states", figure)
@@ -200,10 +202,12 @@ def _supporting_quote(record: DesignationAction | ExportControlMeasure, figure: 
     When some evidence names the figure in its ``states``, only what is stated counts: another
     quote that happens to write the number (``1,403 companies``) cannot outvote a quote that
     says ``total_after: 1402``. Otherwise a quote supports any value it writes as a count.
+    Cited evidence (no quote) supports exactly what it states, and is returned as ``""``.
     """
     stated = [item for item in record.evidence if figure in item.states]
     if stated:
-        return next((normalise_quote(item.quote) for item in stated
+        return next((normalise_quote(item.quote or "") for item in stated
                      if item.states[figure] == value), None)
     return next((normalise_quote(item.quote) for item in record.evidence
-                 if occurs_in(value, normalise_quote(item.quote))), None)
+                 if item.quote is not None and occurs_in(value, normalise_quote(item.quote))),
+                None)

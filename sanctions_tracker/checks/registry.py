@@ -52,6 +52,10 @@ class CheckContext:
     #: The dataset screened against official lists, when the caller read some (``check
     #: --lists``): given as a callable, so that checks need not import the lists or matching.
     lists: Callable[[Dataset], Iterable[Finding]] | None = None
+    #: Cited-only figures (evidence without a quote) are errors, not info (``--require-quotes``).
+    require_quotes: bool = False
+    #: (record id, evidence index) of each quote found in its stored original (the documents rule).
+    verified: set[tuple[str, int]] = attrs.Factory(set)
 
     def reconciled(self) -> tuple[list[Finding], dict[str, MeasureTotals]]:
         """The findings and per-measure totals of the running totals and chains."""

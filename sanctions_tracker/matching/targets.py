@@ -168,7 +168,9 @@ def _subject_target(action: DesignationAction, number: int, subject: Subject,
         ref=ListRef(action.authority, CURATED, action.announced.isoformat(), file or ""),
         entry_id=f"{action.id}/subjects/{number}", subject=kind.value, names=names,
         identifiers=identifiers, programs=(action.programme,) if action.programme else (),
-        listing_date=listed, evidence=tuple(e.quote for e in action.evidence),
+        listing_date=listed,
+        evidence=tuple(e.quote if e.quote is not None else f"cited from {e.source} (no quote)"
+                       for e in action.evidence),
         location=file,
     )
 

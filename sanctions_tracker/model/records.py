@@ -89,14 +89,16 @@ class Source:
 
     ``file`` and ``sha256`` identify the original bytes, so that a quote can be checked against
     exactly the document it was taken from. ``published`` and ``updated`` are both optional
-    because some pages give neither, and some give only an "Updated on" date.
+    because some pages give neither, and some give only an "Updated on" date. A source whose
+    original is not stored (no ``file``/``sha256``) is cited by its ``url``, publisher and date
+    (the schema requires them then): its figures are cited, not verified.
     """
 
     id: str
     publisher: str
     title: str
-    file: str
-    sha256: str
+    file: str | None = None
+    sha256: str | None = None
     url: str | None = None
     published: dt.date | None = None
     updated: dt.date | None = None
@@ -114,11 +116,18 @@ class Evidence:
 
     ``states`` maps figure names (see :data:`ACTION_FIGURES`, :data:`MEASURE_FIGURES`) to the
     number the quote gives, which is what lets two sources be compared figure by figure.
+    Evidence without a ``quote`` is *cited*: it supports exactly the figures in its ``states``
+    (the schema requires at least one), and only for a source with no stored original.
     """
 
     source: str
-    quote: str
+    quote: str | None = None
     states: dict[str, int] = attrs.Factory(dict)
+
+    @property
+    def cited_only(self) -> bool:
+        """True when the evidence cites its source without quoting it."""
+        return self.quote is None
 
 
 @attrs.frozen

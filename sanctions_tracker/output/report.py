@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from sanctions_tracker.checks.citations import figure_levels, levels_text
 from sanctions_tracker.checks.totals import LinkStatus, figure_cells
 from sanctions_tracker.findings import count_by_severity
 
@@ -85,17 +86,19 @@ _TIMELINE_NOTE = (
     "Totals marked (derived) come from the measure's other figures, (carried) from the previous "
     "measure; neither is in the data. Adjusted: items reclassified into (positive) or out of "
     "(negative) the list. Link: whether the measure starts where the previous one ended (ok, "
-    "break, unchecked: a total on one side is unknown)."
+    "break, unchecked: a total on one side is unknown). Evidence: quoted-verified (a quote found "
+    "in its stored original), quoted (a quote not compared with an original), cited (no quote)."
 )
 
 
 def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
-              keep: ReportFilter) -> list[Table]:
+              keep: ReportFilter, verified: frozenset[tuple[str, int]]) -> list[Table]:
     columns = (
         ("announced", "Announced"), ("measure", "Measure"), ("items_added", "Added"),
         ("items_removed", "Removed"), ("net_adjustment", "Adjusted"),
         ("total_before", "Total before"),
-        ("total_after", "Total after"), ("link", "Link"), ("sources", "Sources"),
+        ("total_after", "Total after"), ("link", "Link"), ("evidence", "Evidence"),
+        ("sources", "Sources"),
     )
     tables = []
     for series in dataset.series.values():
@@ -106,7 +109,8 @@ def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
                 "net_adjustment": m.net_adjustment,
                 **figure_cells("total_before", totals[m.id].total_before),
                 **figure_cells("total_after", totals[m.id].total_after),
-                "link": totals[m.id].link.value, "sources": _sources(m),
+                "link": totals[m.id].link.value,
+                "evidence": levels_text(figure_levels(m, verified)), "sources": _sources(m),
             }
             for m in _in_chain_order(dataset, totals, series.id)
             if keep.keeps(m.authority, m.announced)
@@ -120,11 +124,13 @@ def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
     return tables
 
 
-def _actions(dataset: Dataset, keep: ReportFilter) -> list[Table]:
+def _actions(dataset: Dataset, keep: ReportFilter,
+             verified: frozenset[tuple[str, int]]) -> list[Table]:
     columns = (
         ("announced", "Announced"), ("authority", "Authority"), ("action", "Action"),
         ("vessels", "Vessels"), ("entities", "Entities"), ("individuals", "Individuals"),
-        ("itemized", "Itemized"), ("programme", "Programme"), ("sources", "Sources"),
+        ("itemized", "Itemized"), ("programme", "Programme"), ("evidence", "Evidence"),
+        ("sources", "Sources"),
     )
     rows = [
         {
@@ -132,7 +138,8 @@ def _actions(dataset: Dataset, keep: ReportFilter) -> list[Table]:
             **dict(a.stated_counts.items()),
             "itemized": "not named" if a.itemized == "none" else (
                 f"{len(a.subjects)} named ({a.itemized})"),
-            "programme": a.programme, "sources": _sources(a),
+            "programme": a.programme,
+            "evidence": levels_text(figure_levels(a, verified)), "sources": _sources(a),
         }
         for a in sorted(dataset.actions.values(), key=lambda a: (a.announced, a.id))
         if keep.keeps(a.authority, a.announced)
@@ -270,8 +277,8 @@ def build_report(dataset: Dataset, result: CheckResult,
     makers = {
         "summary": lambda: [_series_summary(dataset, result.totals, keep),
                             _authority_summary(dataset, keep)],
-        "timeline": lambda: _timeline(dataset, result.totals, keep),
-        "designations": lambda: _actions(dataset, keep),
+        "timeline": lambda: _timeline(dataset, result.totals, keep, result.verified),
+        "designations": lambda: _actions(dataset, keep, result.verified),
         "findings": lambda: [_findings(result)],
     }
     tables = [t for section in SECTIONS if section in keep.sections for t in makers[section]()]

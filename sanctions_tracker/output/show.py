@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
+from sanctions_tracker.checks.citations import figure_levels
 from sanctions_tracker.errors import UsageError
 from sanctions_tracker.findings import finding_line_from_fields
 from sanctions_tracker.model.converter import converter
@@ -48,9 +49,10 @@ def _figures(record: DesignationAction | ExportControlMeasure,
     rows = []
     stated_by = {name: [e.source for e in record.evidence if name in e.states]
                  for name in record.figures()}
+    levels = figure_levels(record, result.verified)
     for name, value in record.figures().items():
         rows.append({"figure": name, "value": value, "basis": "given",
-                     "stated_by": stated_by[name]})
+                     "evidence": levels[name], "stated_by": stated_by[name]})
     totals = result.totals.get(record.id)
     if totals is not None:
         for name in ("total_before", "total_after"):
@@ -156,7 +158,8 @@ def _evidence_lines(index: int, e: dict[str, Any]) -> list[str]:
     lines = ["", f"Evidence {index}: {e['publisher'] or e['source']}, \"{title}\" ({date})"]
     if e["url"]:
         lines.append(f"  {e['url']}")
-    lines.append(f"  \u201c{e['quote']}\u201d")
+    lines.append(f"  \u201c{e['quote']}\u201d" if e["quote"] is not None else
+                 "  (cited, no quote: not verified against a stored original)")
     if e["states"]:
         lines.append("  states: " + ", ".join(f"{k} {v:,}" for k, v in e["states"].items()))
     return lines
@@ -178,7 +181,8 @@ def render_record(described: dict[str, Any]) -> str:
         for f in described["figures"]:
             origin = (f"stated by {', '.join(f['stated_by'])}" if f.get("stated_by")
                       else f.get("how") or "stated by no quote")
-            lines.append(f"  {f['figure']:<14} {f['value']:>10,}  {f['basis']:<8} {origin}")
+            level = f" [{f['evidence']}]" if f.get("evidence") else ""
+            lines.append(f"  {f['figure']:<14} {f['value']:>10,}  {f['basis']:<8} {origin}{level}")
     if "link" in described:
         lines.append(f"  link to the previous measure: {described['link']}")
     for index, e in enumerate(described.get("evidence", []), 1):

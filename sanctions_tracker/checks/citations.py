@@ -1,0 +1,96 @@
+"""Evidence without a quote: cited figures are reported as what they are, never as verified.
+
+A source with no stored original (no ``file``/``sha256``) may be cited by URL, publisher and date;
+its evidence lists the figures it states and has no quote. Each such figure is an info finding
+(``cited-not-verified``), or an error when quotes are required (``check --require-quotes``). A
+source whose original is stored must be quoted: citing it without a quote is an error.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sanctions_tracker.findings import Finding, Severity
+
+from .number_forms import occurs_in
+from .registry import Stage, rule
+from .source_text import normalise_quote
+
+if TYPE_CHECKING:
+    from sanctions_tracker.model.records import DesignationAction, ExportControlMeasure
+
+    from .registry import CheckContext
+
+__all__ = ["LEVELS", "check_citations", "figure_levels", "levels_text"]
+
+
+@rule("citations", Stage.VALIDATION, codes={
+    "cited-not-verified": "a figure is cited from a source without a quote: not verified against "
+                          "a stored original (an error with --require-quotes)",
+    "quote-required": "evidence cites a source whose original is stored without quoting it",
+})
+def check_citations(context: CheckContext) -> list[Finding]:
+    """Each cited-only figure is reported; a source with a stored original must be quoted."""
+    dataset = context.dataset
+    severity = Severity.ERROR if context.require_quotes else Severity.INFO
+    findings: list[Finding] = []
+    for record in dataset.figure_records():
+        for index, item in enumerate(record.evidence):
+            source = dataset.sources.get(item.source)
+            if item.quote is not None or source is None:  # unknown source: references.py
+                continue
+            if source.file is not None:
+                findings.append(Finding(
+                    "quote-required", Severity.ERROR,
+                    f"{item.source} has a stored original ({source.file}): quote the clause that "
+                    "states the figures, so that it can be checked against the document",
+                    dataset.at(record.id, "evidence", index, "source"),
+                ))
+                continue
+            for figure, value in item.states.items():
+                findings.append(Finding(
+                    "cited-not-verified", severity,
+                    f"{figure} = {value:,} is cited, not verified against a stored original "
+                    f"({item.source}, {source.url})"
+                    + (": --require-quotes needs a quote from a stored document"
+                       if context.require_quotes else ""),
+                    dataset.at(record.id, "evidence", index, "states", figure),
+                ))
+    return findings
+
+
+#: How well each figure is evidenced, best first.
+LEVELS = ("quoted-verified", "quoted", "cited")
+
+
+def figure_levels(record: DesignationAction | ExportControlMeasure,
+                  verified: frozenset[tuple[str, int]]) -> dict[str, str]:
+    """The evidence level of each figure of ``record``: the best of the evidence supporting it.
+
+    ``quoted-verified``: a quote found in its stored original (``verified``, from
+    :attr:`CheckResult.verified`); ``quoted``: a quote whose original is not stored or was not
+    compared; ``cited``: evidence with no quote. Evidence supports a figure when it states that
+    value, or (when no evidence states the figure) when its quote writes the number as a count.
+    A figure that nothing supports has no level (``-``): figures.py reports it.
+    """
+    levels: dict[str, str] = {}
+    for figure, value in record.figures().items():
+        stated = [i for i, e in enumerate(record.evidence) if figure in e.states]
+        if stated:
+            support = [i for i in stated if record.evidence[i].states[figure] == value]
+        else:
+            support = [i for i, e in enumerate(record.evidence) if e.quote is not None
+                       and occurs_in(value, normalise_quote(e.quote))]
+        found = {("quoted-verified" if (record.id, i) in verified else "quoted")
+                 if record.evidence[i].quote is not None else "cited" for i in support}
+        levels[figure] = next((level for level in LEVELS if level in found), "-")
+    return levels
+
+
+def levels_text(levels: dict[str, str]) -> str:
+    """One cell: the level when every figure has the same, else each figure's level."""
+    if not levels:
+        return "-"
+    if len(set(levels.values())) == 1:
+        return next(iter(levels.values()))
+    return ", ".join(f"{figure} {level}" for figure, level in levels.items())
