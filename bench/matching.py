@@ -42,9 +42,9 @@ import icu  # type: ignore[import-untyped]
 from rapidfuzz import fuzz, process, utils
 
 from sanctions_tracker.lists import Snapshot, read
+from sanctions_tracker.lists.files import list_files
 from sanctions_tracker.matching import DEFAULT_THRESHOLD, NameIndex, Target, list_targets
 from sanctions_tracker.matching.normalize import _ROMANISATIONS
-from sanctions_tracker.matching.sources import list_files
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference-lists"
 Key = tuple[str, str, str]  # authority, list, entry id

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from sanctions_tracker.errors import InputError, UsageError
 
-from ._gc import paused_gc
 from .detect import FORMATS, detect
+from .gc_pause import paused_gc
 from .readers.eu import read_eu
 from .readers.ftm import read_ftm
 from .readers.ofac import read_ofac
@@ -36,7 +36,7 @@ def read(path: str | Path, *, format: str | None = None,  # noqa: A002 (the CLI'
     OFAC companions (ADD, ALT, COMMENTS) are read with their primary file, found beside it.
     Raises InputError when the file cannot be read at all; problems in rows are findings.
 
-    The garbage collector is paused while the file is read (see :func:`._gc.paused_gc`).
+    The garbage collector is paused while the file is read (see :func:`.gc_pause.paused_gc`).
     """
     with paused_gc():
         try:

@@ -19,9 +19,10 @@ from sanctions_tracker.errors import InputError, UsageError
 from sanctions_tracker.output.atomic_write import write_text_atomic
 
 from ._read import read
-from .detect import FORMATS, detect
+from .detect import FORMATS
 from .diff import diff
 from .export import EXPORT_FORMATS, export_csv, export_ftm, export_json
+from .files import list_files
 from .report import (
     diff_csv,
     diff_document,
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 __all__ = ["add_parser", "run"]
 
 EXIT_OK, EXIT_FINDINGS = 0, 1
-_LIST_SUFFIXES = {".csv", ".xml", ".json", ".jsonl"}
 _OUTPUTS = ("text", "json", "csv")
 
 
@@ -98,28 +98,9 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _files(paths: list[Path]) -> list[Path]:
-    """The list files named, and those found in folders (OFAC companions go with their primary).
-
-    A file named on the command line must be a list; a file in a folder that is not one is
-    passed over with a note on standard error.
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if found.suffix.lower() not in _LIST_SUFFIXES:
-                    continue
-                try:
-                    kind = detect(found)
-                except InputError as exc:
-                    print(f"note: passed over {exc}", file=sys.stderr)
-                    continue
-                if not kind.startswith("ofac-"):
-                    files.append(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InputError(f"{path}: no such file or folder: check the path")
+    """The list files of ``paths``; a file in a folder that is not a list is noted on stderr."""
+    files = list_files(paths, passed_over=lambda exc: print(f"note: passed over {exc}",
+                                                            file=sys.stderr))
     if not files:
         raise InputError(f"no list files in {', '.join(map(str, paths))}")
     return files

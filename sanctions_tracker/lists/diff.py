@@ -14,7 +14,7 @@ import attrs
 
 from sanctions_tracker.errors import UsageError
 
-from ._gc import paused_gc
+from .gc_pause import paused_gc
 from .model import Entry, Snapshot
 
 if TYPE_CHECKING:

@@ -12,7 +12,6 @@ compared with a company IMO.
 from __future__ import annotations
 
 import enum
-import gc
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
@@ -20,6 +19,7 @@ import attrs
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from sanctions_tracker.lists.gc_pause import paused_gc
 from sanctions_tracker.lists.model import Identifier, IdScheme
 
 from .normalize import NameForms, name_forms, phonetic, same_romanisation
@@ -157,13 +157,8 @@ class NameIndex:
         The garbage collector is paused meanwhile, as the list readers do (the index makes
         hundreds of thousands of small objects and no cycles): 30% of the build time.
         """
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused_gc():
             return cls._build(list(targets))
-        finally:
-            if enabled:
-                gc.enable()
 
     @classmethod
     def _build(cls, targets: list[Target]) -> NameIndex:

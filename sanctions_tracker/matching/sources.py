@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from sanctions_tracker.errors import InputError, UsageError
 from sanctions_tracker.lists import read
-from sanctions_tracker.lists.detect import detect
+from sanctions_tracker.lists.files import list_files
 
 from .index import NameIndex
 from .targets import all_targets
@@ -22,13 +22,10 @@ if TYPE_CHECKING:
     from sanctions_tracker.lists.model import Snapshot
     from sanctions_tracker.model.dataset import Dataset
 
-__all__ = ["LISTS_ENV", "build_index", "list_files", "list_paths", "read_lists"]
+__all__ = ["LISTS_ENV", "build_index", "list_paths", "read_lists"]
 
 #: Environment variable naming a default folder (or file) of official lists for ``--lists``.
 LISTS_ENV = "SANCTIONS_TRACKER_LISTS"
-
-_SUFFIXES = {".csv", ".xml", ".json", ".jsonl"}
-
 
 def list_paths(option: Sequence[Path] | None) -> list[Path]:
     """The ``--lists`` paths, else the environment's, else none (the curated data alone)."""
@@ -38,35 +35,18 @@ def list_paths(option: Sequence[Path] | None) -> list[Path]:
     return [Path(p) for p in named.split(os.pathsep) if p] if named else []
 
 
-def list_files(paths: Sequence[Path]) -> list[Path]:
-    """The list files named, and those found in folders (OFAC companions go with their primary).
-
-    A path that does not exist is a UsageError naming it; a file in a folder that is not a
-    list is passed over (folders hold notes and companions).
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if found.suffix.lower() not in _SUFFIXES:
-                    continue
-                try:
-                    kind = detect(found)
-                except InputError:
-                    continue
-                if not kind.startswith("ofac-"):
-                    files.append(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise UsageError(f"--lists {path}: no such file or folder: name a list file or a "
-                             "folder of them")
-    return files
+def _files(paths: Sequence[Path]) -> list[Path]:
+    """The list files of the ``--lists`` paths; a path that does not exist is bad usage."""
+    try:
+        return list_files(paths)
+    except InputError as exc:
+        where = str(exc).removesuffix(": check the path")
+        raise UsageError(f"--lists {where}: name a list file or a folder of them") from None
 
 
 def read_lists(paths: Sequence[Path]) -> list[Snapshot]:
     """Every list of ``paths``, read (InputError names a file that cannot be read)."""
-    return [read(path) for path in list_files(paths)]
+    return [read(path) for path in _files(paths)]
 
 
 def build_index(snapshots: Sequence[Snapshot], dataset: Dataset | None) -> NameIndex:

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from sanctions_tracker.lists._gc import paused_gc
+from sanctions_tracker.lists.gc_pause import paused_gc
 
 
 def _fail_inside() -> None:
