@@ -7,24 +7,41 @@ part of the official name, and a matcher, not a reader, decides what is the same
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 
 __all__ = ["clean", "script_of"]
 
 
 def clean(text: str) -> str:
-    """Collapse runs of spaces, no-break spaces and newlines into one space; trim."""
+    """Collapse runs of spaces, no-break spaces and newlines into one space; trim.
+
+    Most cells are clean already, and saying so is cheaper than splitting them into words:
+    every whitespace character but the ASCII space is unprintable, so printable text with no
+    double, leading or trailing space is what splitting and joining would give back.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 
-@functools.lru_cache(maxsize=65536)
+_BEYOND_LATIN = re.compile("[^\x00-\u024f]")  # beyond Latin Extended-B
+
+
 def script_of(text: str) -> str | None:
     """The script of the first non-Latin letter (``Cyrillic``, ``Arabic``, ``Cjk``), or None.
 
     Read from the Unicode character name: enough to say which names are in original script.
+    Most names are ASCII, answered without looking at a character.
     """
-    for char in text:
-        if char.isalpha() and ord(char) > 0x24F:  # beyond Latin Extended-B
+    return None if text.isascii() else _script(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _script(text: str) -> str | None:
+    for match in _BEYOND_LATIN.finditer(text):
+        char = match[0]
+        if char.isalpha():
             word = unicodedata.name(char, "").split(" ", 1)[0]
             return word.capitalize() or None
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import re
 from typing import TYPE_CHECKING
 
@@ -50,14 +51,15 @@ _SUBJECTS = {
     "Organization": SubjectType.ENTITY,
     "Asset": SubjectType.ENTITY,
 }
-_NAME_COLUMNS = (("alias", NameKind.AKA, None), ("weakAlias", NameKind.AKA, "weak"),
-                 ("previousName", NameKind.FKA, None))
+# The kind and quality of the names of the alias, weakAlias and previousName columns.
+_NAME_KINDS = ((NameKind.AKA, None), (NameKind.AKA, "weak"), (NameKind.FKA, None))
 _ID_COLUMNS = (("passportNumber", IdScheme.PASSPORT), ("idNumber", IdScheme.NATIONAL_ID),
                *((c, IdScheme.OTHER) for c in ("registrationNumber", "taxNumber", "innCode",
                                                "ogrnCode", "kppCode", "okpoCode", "leiCode",
                                                "swiftBic")))
 _OR = re.compile(r"\s*(?:\(or\s+([^)]*)\)|\bor\b|;)\s*")
 _NATIONALITY_SPLIT = re.compile(r"\s*(?:[,;]|\band/or\b|\band\b)\s*")
+# Every column the reader looks up, in the order :func:`_entry` unpacks them.
 _REQUIRED = ("celex", "recordId", "programKey", "annex", "measure", "startDate", "schema", "name",
              "alias", "weakAlias", "previousName", "nationality", "country", "birthDate",
              "position", "imoNumber", "mmsi", "address", "reason", "notes")
@@ -73,20 +75,21 @@ def _birth_dates(text: str, line: int, ctx: Context) -> tuple[DateValue, ...]:
     return tuple(ctx.date(p.strip(), line, "birthDate") for p in parts)
 
 
-def _entry(row: dict[str, str], line: int, ctx: Context) -> Entry | None:  # noqa: C901, PLR0912 (per column)
-    schema = row["schema"]
+def _entry(values: list[str], columns: _Columns, line: int,  # noqa: C901, PLR0912 (per column)
+           ctx: Context) -> Entry | None:
+    (_, record, program, annex, measure, start, schema, name, alias, weak, previous,
+     nationality, where, born, position, imo, mmsi, address, reason, note) = columns.used(values)
     subject = _SUBJECTS.get(schema)
     if subject is None:
         ctx.skip("list-unknown-subject", f"schema {schema!r} is not a subject this tool "
                  "reads (Person, Vessel, Airplane, LegalEntity, Company, Organization, Asset): "
                  "row skipped", line)
         return None
-    name = clean(row["name"])
+    name = clean(name)
     if not name:
         ctx.skip("list-malformed-row", "the row has no name: skipped", line)
         return None
-    annex = row["annex"]
-    record = row["recordId"].strip()
+    record = record.strip()
     if record:
         entry_id = f"{annex}/{record}"
     else:
@@ -94,46 +97,58 @@ def _entry(row: dict[str, str], line: int, ctx: Context) -> Entry | None:  # noq
         ctx.report("list-missing-id", Severity.INFO,
                    f"the row has no recordId: its entry id is {entry_id!r}", line)
     names = [Name(name, NameKind.PRIMARY, None, script_of(name))]
-    for column, kind, quality in _NAME_COLUMNS:
-        if row[column]:
-            names += [Name(a, kind, quality, script_of(a)) for a in _split(row[column])]
+    for text, (kind, quality) in zip((alias, weak, previous), _NAME_KINDS, strict=True):
+        if text:
+            names += [Name(a, kind, quality, script_of(a)) for a in _split(text)]
     identifiers: list[Identifier] = []
-    imo = row["imoNumber"].strip()
-    if imo:
-        identifiers.append(ctx.imo(imo, imo, vessel=subject is SubjectType.VESSEL, line=line))
-    mmsi = row["mmsi"].strip()
-    if mmsi:
-        identifiers.append(Identifier(IdScheme.MMSI, mmsi, row["mmsi"]))
-    for column, scheme in _ID_COLUMNS:
-        raw = row.get(column)
+    number = imo.strip()
+    if number:
+        identifiers.append(ctx.imo(number, number, vessel=subject is SubjectType.VESSEL,
+                                   line=line))
+    number = mmsi.strip()
+    if number:
+        identifiers.append(Identifier(IdScheme.MMSI, number, mmsi))
+    for column, scheme, index in columns.ids:
+        raw = values[index]
         if raw:
             label = f"{column}: {raw}" if scheme is IdScheme.OTHER else raw
             identifiers += [Identifier(scheme, p, label) for p in _split(raw)]
     nationalities: list[Country] = []
-    for column in ("nationality", "country"):
-        if not row[column]:
+    for column, value in (("nationality", nationality), ("country", where)):
+        if not value:
             continue
-        for text in _NATIONALITY_SPLIT.split(row[column]):
+        for text in _NATIONALITY_SPLIT.split(value):
             if text.strip():
                 place = country(text)
                 if place.code is None:
                     ctx.report("list-country-unresolved", Severity.INFO,
                                f"{column} {text!r} resolves to no country code", line)
                 nationalities.append(place)
-    start = row["startDate"].strip()
-    notes = [f"Annex {annex}: {row['measure']}"]
+    start = start.strip()
+    notes = [f"Annex {annex}: {measure}"]
     if schema == "Asset":
         notes.append("EU schema: Asset")
-    notes += [clean(row[c]) for c in ("position", "reason", "notes") if row[c]]
+    notes += [clean(text) for text in (position, reason, note) if text]
     return Entry(
         entry_id, subject, tuple(names), tuple(identifiers),
-        (row["programKey"],) if row["programKey"] else (),
+        (program,) if program else (),
         ctx.date(start, line, "startDate") if start else None,
         tuple(nationalities),
-        _birth_dates(row["birthDate"], line, ctx) if row["birthDate"] else (),
-        tuple(Address(a) for a in _split(row["address"])) if row["address"] else (),
+        _birth_dates(born, line, ctx) if born else (),
+        tuple(Address(a) for a in _split(address)) if address else (),
         tuple(notes), line,
     )
+
+
+class _Columns:
+    """Where the columns this reader uses are in a file's header (the last of a repeated one)."""
+
+    def __init__(self, header: list[str]) -> None:
+        at = {column: index for index, column in enumerate(header)}
+        self.celex = at["celex"]
+        self.used = operator.itemgetter(*(at[column] for column in _REQUIRED))
+        self.ids = [(column, scheme, at[column]) for column, scheme in _ID_COLUMNS
+                    if column in at]
 
 
 def read_eu(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:
@@ -151,6 +166,7 @@ def read_eu(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:
     else:
         last = reader.line_num
         width = len(header)
+        columns = _Columns(header)
         for values in reader:
             line, last = last + 1, reader.line_num
             if len(values) != width:
@@ -158,9 +174,8 @@ def read_eu(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:
                     ctx.skip("list-malformed-row", f"row has {len(values)} columns, not "
                              f"{width}: row skipped", line)
                 continue
-            row = dict(zip(header, values, strict=True))
-            celex = celex or row["celex"]
-            entry = _entry(row, line, ctx)
+            celex = celex or values[columns.celex]
+            entry = _entry(values, columns, line, ctx)
             if entry is not None:
                 entries.append(entry)
     return ctx.finish(entries, authority=AUTHORITY, list_name=f"CELEX {celex}".strip(),

@@ -35,6 +35,7 @@ from ._base import Context, read_text
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterator
     from pathlib import Path
 
     from sanctions_tracker.lists.model import Snapshot, SourceFile
@@ -88,19 +89,24 @@ def companions(primary: Path) -> dict[str, Path]:
     return found
 
 
-def _rows(path: Path, ctx: Context, sources: list[SourceFile]) -> list[tuple[int, list[str]]]:
-    r"""Rows with their first line, the ``\x1a`` end-of-file line dropped."""
+def _rows(path: Path, ctx: Context, sources: list[SourceFile]) -> Iterator[tuple[int, list[str]]]:
+    r"""Rows with their first line, the ``\x1a`` end-of-file line dropped.
+
+    The file is read (and its source recorded) at the call; its rows are made as they are
+    taken, so that no list of every row is held.
+    """
     text, source = read_text(path)
     sources.append(source)
+    return _numbered(text, ctx, str(path))
+
+
+def _numbered(text: str, ctx: Context, file: str) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[tuple[int, list[str]]] = []
     last = 0
-    file = str(path)
-    append = rows.append
     for row in reader:
         line, last = last + 1, reader.line_num
         if row and row[0].isdigit():  # nearly every row: one test
-            append((line, row))
+            yield line, row
             continue
         if not row or row == ["\x1a"]:
             continue
@@ -108,8 +114,7 @@ def _rows(path: Path, ctx: Context, sources: list[SourceFile]) -> list[tuple[int
             ctx.skip("list-malformed-row", f"ent_num {row[0][:20]!r} is not a number: row "
                      "skipped", line, file)
             continue
-        rows.append((line, row))
-    return rows
+        yield line, row
 
 
 class _Companions:
@@ -178,14 +183,10 @@ class _Companions:
                            line, file)
 
 
-_Found = tuple[list[Name], list[Identifier], list[DateValue], list[Country]]
-
-
-def _parse_remarks(text: str, subject: SubjectType, line: int,  # noqa: C901 (one per fact)
-                   ctx: Context, found: _Found) -> None:
-    """Add the names, identifiers, birth dates and nationalities Remarks state to ``found``."""
-    names, identifiers, birth_dates, nationalities = found
-    vessel = subject is SubjectType.VESSEL
+def _parse_remarks(text: str, vessel: bool, line: int,  # noqa: C901, FBT001, PLR0913, PLR0917 (one per fact)
+                   ctx: Context, names: list[Name], identifiers: list[Identifier],
+                   birth_dates: list[DateValue], nationalities: list[Country]) -> None:
+    """Add the names, identifiers, birth dates and nationalities Remarks state to the lists."""
     for piece in text.rstrip(".").split("; "):
         if not piece.startswith(_FACTS):
             if "IMO" in piece:
@@ -259,14 +260,16 @@ def read_ofac(primary: Path, *, snapshot_date: dt.date | None = None) -> Snapsho
     extra = _Companions(files, ctx, sources)
     alt_names, comments, addresses = extra.names, extra.comments, extra.addresses
     entries: list[Entry] = []
+    append = entries.append
     known: set[str] = set()
+    subjects, vessel_type = _SUBJECTS, SubjectType.VESSEL
     for line, row in rows:
         if len(row) != _COLUMNS:
             ctx.skip("list-malformed-row", f"row has {len(row)} columns, not {_COLUMNS}: "
                      "row skipped", line)
             continue
         ent_num, name, type_text, program, title, call_sign = row[:6]
-        subject = _SUBJECTS.get(type_text) or _SUBJECTS.get(_null(type_text).lower())
+        subject = subjects.get(type_text) or subjects.get(_null(type_text).lower())
         if subject is None:
             ctx.skip("list-unknown-subject", f"SDN_Type {_null(type_text)!r} is not "
                      "individual, vessel, aircraft or -0- (entity): row skipped", line)
@@ -302,10 +305,10 @@ def read_ofac(primary: Path, *, snapshot_date: dt.date | None = None) -> Snapsho
         nationalities: list[Country] = []
         if remarks:
             notes.append(remarks)
-            _parse_remarks(remarks, subject, line, ctx,
-                           (names, identifiers, birth_dates, nationalities))
+            _parse_remarks(remarks, subject is vessel_type, line, ctx, names, identifiers,
+                           birth_dates, nationalities)
         located = addresses.get(ent_num)
-        entries.append(Entry(
+        append(Entry(
             ent_num, subject, tuple(names), tuple(identifiers), _programs(program), None,
             tuple(nationalities), tuple(birth_dates),
             tuple(a for _, _, a in located) if located else (), tuple(notes), line,

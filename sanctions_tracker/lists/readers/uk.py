@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import operator
 import re
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,11 @@ _NUMBERED = re.compile(r"\(\d+\)")
 _NAME_COLUMNS = ("Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6")
 _ADDRESS_COLUMNS = ("Address 1", "Address 2", "Address 3", "Address 4", "Address 5",
                     "Address 6", "Post/Zip Code")
+# The cells of a row's name, and those of its other facts, in the order they are unpacked.
+_NAME_CELLS = (*_NAME_COLUMNS, "Name Non-Latin Script", "Non-Latin Script Type", "Alias Type",
+               "Alias Quality")
+_FACT_CELLS = ("Regime", "Listed On", "Nationality", "DOB", "Passport Number",
+               "National Identification Number", *_ADDRESS_COLUMNS, "Country", "Other Information")
 # Every column the reader looks up: a file without one of them is not this list's layout.
 _REQUIRED = ("Group ID", "Group Type", "Regime", "Alias Quality", "Alias Type",
              "Country", "DOB", "Listed On", "Name Non-Latin Script",
@@ -74,6 +80,7 @@ class _Group:
         self.birth_dates: dict[DateValue, None] = {}
         self.addresses: dict[Address, None] = {}
         self.notes: dict[str, None] = {}
+        self.facts: set[tuple[str, ...]] = set()  # the cells of the facts already added
 
 
 def _split_numbered(text: str) -> list[str]:
@@ -84,43 +91,49 @@ def _split_numbered(text: str) -> list[str]:
     return [p for p in (clean(x).strip(" .,;") for x in _NUMBERED.split(text)) if p]
 
 
-def _add_row(group: _Group, row: dict[str, str], line: int, ctx: Context) -> None:  # noqa: C901, PLR0912 (per column)
-    kind, quality = _KINDS.get(row["Alias Type"], (NameKind.AKA, None))
-    quality = _QUALITY.get(row["Alias Quality"], quality)
-    full = clean(" ".join([row[c] for c in _NAME_COLUMNS if row[c]]))
+def _add_names(group: _Group, cells: tuple[str, ...], line: int, ctx: Context) -> None:
+    """The name (and its original-script form) of one row: each row is one name variant."""
+    *parts, original, script_text, alias_type, alias_quality = cells
+    kind, quality = _KINDS.get(alias_type, (NameKind.AKA, None))
+    quality = _QUALITY.get(alias_quality, quality)
+    full = clean(" ".join([part for part in parts if part]))
     if full:
         group.names[Name(text=full, kind=kind, quality=quality)] = None
-    original = clean(row["Name Non-Latin Script"])
+    original = clean(original)
     if original:
-        script = clean(row["Non-Latin Script Type"]) or None
+        script = clean(script_text) or None
         if script in _SCRIPT_SPELLING:
             ctx.report("list-script-misspelt", Severity.INFO,
                        f"script {script!r} is misspelt: read as {_SCRIPT_SPELLING[script]!r}",
                        line)
             script = _SCRIPT_SPELLING[script]
         group.names[Name(text=original, kind=kind, quality=quality, script=script)] = None
-    if row["Regime"]:
-        group.programs[row["Regime"]] = None
-    group.listed = group.listed or row["Listed On"].strip()
-    for text in _split_numbered(row["Nationality"]):
+
+
+def _add_facts(group: _Group, cells: tuple[str, ...], line: int, ctx: Context) -> None:  # noqa: C901, PLR0912 (per column)
+    """What one row says besides its name; adding the same cells twice changes nothing."""
+    regime, listed, nationality, dob, passport, national_id, *address_cells, where, other = cells
+    if regime:
+        group.programs[regime] = None
+    group.listed = group.listed or listed.strip()
+    for text in _split_numbered(nationality):
         place = country(text)
         if place not in group.nationalities and place.code is None:
             ctx.report("list-country-unresolved", Severity.INFO,
                        f"Nationality {text!r} resolves to no country code", line)
         group.nationalities[place] = None
-    if row["DOB"].strip():
-        for text in _split_numbered(row["DOB"]):
+    if dob.strip():
+        for text in _split_numbered(dob):
             value = parse_date(text)
             if value not in group.birth_dates:
                 group.birth_dates[ctx.date(text, line, "DOB")] = None
-    for text in _split_numbered(row["Passport Number"]):
-        group.identifiers[Identifier(scheme=IdScheme.PASSPORT, value=text,
-                                     raw=row["Passport Number"])] = None
-    for text in _split_numbered(row["National Identification Number"]):
+    for text in _split_numbered(passport):
+        group.identifiers[Identifier(scheme=IdScheme.PASSPORT, value=text, raw=passport)] = None
+    for text in _split_numbered(national_id):
         group.identifiers[Identifier(scheme=IdScheme.NATIONAL_ID, value=text,
-                                     raw=row["National Identification Number"])] = None
-    address = ", ".join([clean(row[c]) for c in _ADDRESS_COLUMNS if row[c].strip()])
-    where = clean(row["Country"]) if row["Country"] else ""
+                                     raw=national_id)] = None
+    address = ", ".join([clean(cell) for cell in address_cells if cell.strip()])
+    where = clean(where) if where else ""
     if address or where:
         located: Country | None = country(where) if where else None
         if located is not None and located.code is None and not any(
@@ -129,7 +142,7 @@ def _add_row(group: _Group, row: dict[str, str], line: int, ctx: Context) -> Non
                        f"address country {where!r} resolves to no country code", line)
         full = ", ".join(p for p in (address, where) if p)
         group.addresses[Address(full=full, country=located)] = None
-    other = row["Other Information"].strip()
+    other = other.strip()
     if other and other not in group.notes:
         group.notes[other] = None
         if "IMO" in other:
@@ -147,7 +160,7 @@ def _file_date(preamble: list[str]) -> dt.date | None:
     return None
 
 
-def read_uk(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:
+def read_uk(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:  # noqa: C901 (rows, then groups)
     """Read the UK OFSI consolidated list CSV, one entry per Group ID."""
     text, source = read_text(path)
     ctx = Context(str(path))
@@ -161,6 +174,10 @@ def read_uk(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:
                  "an OFSI consolidated list", 2)
     else:
         width = len(header)
+        at = {column: index for index, column in enumerate(header)}  # the last of a repeat
+        group_of, type_of = at["Group ID"], at["Group Type"]
+        names_of = operator.itemgetter(*(at[column] for column in _NAME_CELLS))
+        facts_of = operator.itemgetter(*(at[column] for column in _FACT_CELLS))
         last = reader.line_num
         for values in reader:
             line, last = last + 1, reader.line_num
@@ -169,15 +186,18 @@ def read_uk(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:
                     ctx.skip("list-malformed-row", f"row has {len(values)} columns, not "
                              f"{width}: row skipped", line)
                 continue
-            row = dict(zip(header, values, strict=True))
-            group_id = row["Group ID"].strip()
+            group_id = values[group_of].strip()
             if not group_id:
                 ctx.skip("list-malformed-row", "the row has no Group ID: skipped", line)
                 continue
             group = groups.get(group_id)
             if group is None:
-                group = groups[group_id] = _Group(line, row["Group Type"].strip())
-            _add_row(group, row, line, ctx)
+                group = groups[group_id] = _Group(line, values[type_of].strip())
+            _add_names(group, names_of(values), line, ctx)
+            facts = facts_of(values)
+            if facts not in group.facts:  # most name variants repeat their group's facts
+                group.facts.add(facts)
+                _add_facts(group, facts, line, ctx)
     entries: list[Entry] = []
     for group_id, group in groups.items():
         subject = _SUBJECTS.get(group.subject_text)
