@@ -16,7 +16,9 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+import attrs
 
 from . import __version__
 from .errors import SanctionsTrackerError, UsageError
@@ -24,12 +26,15 @@ from .findings import Severity, has_errors
 from .lists import cli as lists_cli
 from .matching import cli as matching_cli
 from .output.report import REPORT_FORMATS, SECTIONS
+from .output.text_width import DEFAULT_WIDTH, MIN_WIDTH
 from .reading.yaml_reader import DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, Limits
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from .checks import ListFile
     from .findings import Finding
+    from .lists.model import Snapshot
     from .model.dataset import Dataset
 
 __all__ = ["main"]
@@ -48,6 +53,32 @@ def _positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text} must be greater than 0")
     return value
+
+
+def _width(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of columns") from None
+    if value < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(f"{value} is narrower than a report can be laid out: "
+                                         f"give at least {MIN_WIDTH} columns")
+    return value
+
+
+def _report_width(option: int | None) -> int:
+    """The width to fit a text report to: --width, else the terminal's or COLUMNS, else 80.
+
+    ``shutil.get_terminal_size`` reads ``COLUMNS`` first, then asks the terminal that
+    standard output is, and falls back to :data:`DEFAULT_WIDTH` when it is not one.
+    """
+    import shutil  # noqa: PLC0415
+
+    if option is not None:
+        return option
+    if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+        return max(shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns, MIN_WIDTH)
+    return DEFAULT_WIDTH
 
 
 def _date(text: str) -> dt.date:
@@ -158,11 +189,28 @@ def build_parser() -> argparse.ArgumentParser:
                         help="only records announced on or before this date")
     report.add_argument("--section", action="append", choices=SECTIONS,
                         help="only these sections (repeatable; default: all)")
+    report.add_argument(
+        "--output", metavar="FILE",
+        help="write the report to FILE (replaced atomically when complete) instead of standard "
+             "output; - is standard output")
+    report.add_argument(
+        "--lists", type=Path, nargs="+", action="extend", metavar="PATH",
+        help="official list files or folders: check the itemized subjects against them (as "
+             "check --lists), and show in the html page which lists carry each subject")
+    report.add_argument(
+        "--width", type=_width, metavar="N",
+        help=f"fit the plain and simple formats to N columns (at least {MIN_WIDTH}; default: "
+             f"the terminal's width, or $COLUMNS, or {DEFAULT_WIDTH} when not writing to a "
+             "terminal); Markdown, HTML, CSV and JSON are never wrapped",
+    )
 
     show = commands.add_parser("show", parents=data,
                                help="one record: every figure, its source and status")
     show.add_argument("id", help="the id of a record (action, measure, series or source)")
     show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--lists", type=Path, nargs="+", action="extend", metavar="PATH",
+                      help="official list files or folders: compare the list entries that "
+                           "evidence the subjects' identifiers (as check --lists)")
 
     export = commands.add_parser(
         "export", parents=data,
@@ -257,7 +305,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     )
 
     documents = documents_folder(args.sources)
-    findings = check(_load(args), documents, lists=_lists_check(args.lists),
+    screen, list_files, _ = _lists_check(args.lists)
+    findings = check(_load(args), documents, lists=screen, list_files=list_files,
                      require_quotes=args.require_quotes).findings
     failed = has_errors(findings) or (
         args.strict and any(f.severity is Severity.WARNING for f in findings))
@@ -272,14 +321,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-def _lists_check(paths: list[Path] | None) -> Callable[[Dataset], list[Finding]] | None:
-    """``check --lists``: the screening of a dataset against the lists, read and indexed once."""
-    if not paths:
-        return None
-    from .matching import crosscheck, lists_index, read_lists  # noqa: PLC0415
+#: The lists of ``--lists``, read once: the screening, the list files, the snapshots.
+_ListsRead = tuple["Callable[[Dataset], list[Finding]] | None",
+                   "Callable[[str], ListFile | str] | None", "tuple[Snapshot, ...]"]
 
-    index = lists_index(read_lists(paths))
-    return lambda dataset: crosscheck(dataset, index)
+
+def _lists_check(paths: list[Path] | None) -> _ListsRead:
+    """``check --lists``: the screening and the list files evidence may name entries of.
+
+    The lists are read and indexed once, for both (and for the page's cross-reference).
+    """
+    if not paths:
+        return None, None, ()
+    from .matching import crosscheck, list_file_finder, lists_index, read_lists  # noqa: PLC0415
+
+    snapshots = read_lists(paths)
+    index = lists_index(snapshots)
+    return (lambda dataset: crosscheck(dataset, index)), list_file_finder(paths, snapshots), \
+        tuple(snapshots)
+
+
+def _crossref_document(dataset: Dataset, snapshots: Sequence[Snapshot]) -> dict[str, Any]:
+    """``crossref --format json`` of the curated subjects against the lists, for the page."""
+    from .matching import crossref  # noqa: PLC0415
+    from .matching.crossref import crossref_document  # noqa: PLC0415
+
+    return crossref_document(crossref(dataset, list(snapshots)))
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -289,14 +356,34 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
     if args.since and args.until and args.since > args.until:
         raise UsageError(f"--since {args.since} is after --until {args.until}")
+    if args.output == "":
+        raise UsageError("--output is empty: name a file, or - for standard output")
     documents = documents_folder(args.sources)
     dataset = _load(args)
-    result = check(dataset, documents)
+    screen, list_files, snapshots = _lists_check(args.lists)
+    result = check(dataset, documents, lists=screen, list_files=list_files)
     keep = ReportFilter(
         authorities=frozenset(args.authority or ()), since=args.since, until=args.until,
         sections=tuple(args.section or SECTIONS),
     )
-    sys.stdout.write(render_report(build_report(dataset, result, keep), args.format))
+    report = build_report(dataset, result, keep)
+    if args.lists and args.format == "html":
+        report = attrs.evolve(report, crossref=_crossref_document(dataset, snapshots))
+    to_stdout = args.output in (None, "-")
+    text = render_report(report, args.format, _report_width(args.width) if to_stdout
+                         else args.width or DEFAULT_WIDTH)
+    if to_stdout:
+        sys.stdout.write(text)
+    else:
+        from .output.atomic_write import write_text_atomic  # noqa: PLC0415
+
+        # The command's own inputs are never replaced by its output.
+        inputs = [*dataset.files.values(), *(args.data or ()), *(args.lists or ())]
+        if documents is not None:
+            inputs += [documents / s.file for s in dataset.sources.values()
+                       if s.file is not None]
+        write_text_atomic(args.output, [text], keep=inputs)
+        print(f"wrote the {args.format} report to {args.output}", file=sys.stderr)
     # On stderr, so that csv and json stay parseable; a filter that matches nothing is not an
     # error in the data, so it does not change the exit status.
     for note in filter_notes(dataset, keep):
@@ -310,7 +397,9 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
     documents = documents_folder(args.sources)
     dataset = _load(args)
-    described = describe_record(dataset, check(dataset, documents), args.id)
+    screen, list_files, _ = _lists_check(args.lists)
+    described = describe_record(
+        dataset, check(dataset, documents, lists=screen, list_files=list_files), args.id)
     if args.format == "json":
         print(json.dumps(described, indent=2, ensure_ascii=False))
     else:
@@ -450,6 +539,10 @@ class _GuardedOutput(io.TextIOBase):
 
     def writable(self) -> bool:
         return True
+
+    def isatty(self) -> bool:
+        """Whether the stream is a terminal: ``report`` then fits the terminal's width."""
+        return self._stream is not None and self._stream.isatty()
 
     def write(self, text: str) -> int:
         try:

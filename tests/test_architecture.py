@@ -27,8 +27,9 @@ ALLOWED: dict[str, set[str]] = {
     "checks": {"findings", "errors", "reading", "schema", "model"},
     "output": {"findings", "errors", "reading", "schema", "model", "checks", "__init__"},
     "lists": {"findings", "errors", "reading", "output", "__init__"},
-    # checks runs matching's findings through CheckContext.lists, handed in by the CLI.
-    "matching": {"findings", "errors", "reading", "schema", "model", "lists"},
+    # checks runs matching's findings through CheckContext.lists, handed in by the CLI; matching
+    # builds the list files of CheckContext.list_files (the checks' ListFile).
+    "matching": {"findings", "errors", "reading", "schema", "model", "checks", "lists"},
     "cli": {"findings", "errors", "reading", "schema", "model", "checks", "output", "lists",
             "matching", "__init__"},
     "__main__": {"cli"},
@@ -87,6 +88,21 @@ def test_the_check_finds_a_wrong_import() -> None:
         assert [t for _, t in _imports(probe)] == ["output.render", "checks", "cli"]
     finally:
         probe.unlink()
+
+
+def test_only_the_html_page_imports_the_template_engine() -> None:
+    # output/html is part of the output stage; Jinja2 (and its MarkupSafe) stay inside it, so
+    # that no other format or command loads them.
+    html = PACKAGE / "output" / "html"
+    users = set()
+    for path in MODULES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n.split(".")[0] in ("jinja2", "markupsafe") for n in names):
+                users.add(path)
+    assert users
+    assert all(html in path.parents for path in users), sorted(map(str, users))
 
 
 def test_every_stage_says_what_it_owns_and_may_import() -> None:

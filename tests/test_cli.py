@@ -68,11 +68,13 @@ def test_a_changed_quote_fails_naming_file_and_line(
 
 def test_report_prints_the_measure_and_the_action(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", "--data", str(friendly_folder(tmp_path))]) == 0
+    # Wide enough for one line per row (tests/test_render_width.py tests the fitting).
+    assert main(["report", "--data", str(friendly_folder(tmp_path)), "--width", "250"]) == 0
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if "friendly-measure" in line)
-    # announced, measure, added, removed, adjusted, before, after
-    assert row.split()[2:7] == ["50", "-", "-", "120", "170"]
+    # date (announced, as no effective date is given), measure, added, removed, adjusted,
+    # before, after
+    assert row.split()[1:8] == ["(announced)", "friendly-measure", "50", "-", "-", "120", "170"]
     action = next(line for line in out.splitlines() if "friendly-scripts" in line)
     assert action.split()[3:6] == ["2", "3", "4"]
 

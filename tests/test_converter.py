@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sanctions_tracker
-from sanctions_tracker.model.converter import converter, quick_converter
+from sanctions_tracker.model.converter import StatedValueError, converter, quick_converter
 from sanctions_tracker.model.identifiers import imo_check_digit
 from sanctions_tracker.model.records import (
     ACTION_FIGURES,
@@ -154,10 +154,11 @@ def test_an_int_field_takes_an_int_and_nothing_else(value: object, message: str)
     # cattrs alone would take int(value); JSON Schema lets 1.0 through as an integer.
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         quick_converter.structure({"vessels": value}, StatedCounts)
-    with pytest.raises(cattrs.ClassValidationError) as detailed:
+    # Evidence sorts its `states` by name itself, and names the key that is wrong.
+    with pytest.raises(StatedValueError, match=f"^{re.escape(message)}$") as detailed:
         converter.structure({"source": "s", "quote": "q", "states": {"vessels": value}},
                             Evidence)
-    assert [str(e) for e in _leaves(detailed.value)] == [message]
+    assert detailed.value.key == "vessels"
 
 
 def _leaves(exc: BaseException) -> list[BaseException]:

@@ -16,7 +16,7 @@ from sanctions_tracker.cli import main
 from sanctions_tracker.output.atomic_write import MANIFEST_NAME
 from sanctions_tracker.output.spreadsheet import csv_text, formula_safe
 
-from .conftest import BASE, FINDINGS, FIXTURES, FRIENDLY, REPO, run_child
+from .conftest import BASE, FINDINGS, FIXTURES, FRIENDLY, run_child
 
 # The FollowTheMoney schemata and properties this exporter relies on (followthemoney's
 # schema/*.yaml: Thing gives name, alias, country, topics, sourceUrl, summary to every entity).
@@ -211,16 +211,18 @@ def test_numbers_stay_numbers_beside_split_characters() -> None:
 
 def test_the_export_message_agrees_in_number(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "--format", "ftm", "--output", str(tmp_path / "one.ftm")]) == 0
+    none_named = FINDINGS / "not-itemized.yaml"
+    assert main(["export", "--format", "ftm", "--output", str(tmp_path / "one.ftm"),
+                 "--data", str(BASE), "--data", str(none_named)]) == 0
     assert "(1 action without itemized subjects has nothing to export as entities)" in (
         capsys.readouterr().err)
     second = tmp_path / "second"
     second.mkdir()
-    shipped = (REPO / "data" / "kr-designations.yaml").read_text(encoding="utf-8")
-    (second / "more.yaml").write_text(shipped.replace("kr-2024-06-20-russia-dprk-transfers",
-                                                      "second-action"), encoding="utf-8")
+    (second / "more.yaml").write_text(none_named.read_text(encoding="utf-8").replace(
+        "none-named", "second-action"), encoding="utf-8")
     assert main(["export", "--format", "ftm", "--output", str(tmp_path / "two.ftm"),
-                 "--data", str(REPO / "data"), "--data", str(REPO / "seeds"),
-                 "--data", str(second)]) == 0
+                 "--data", str(BASE), "--data", str(none_named), "--data", str(second)]) == 0
     assert "(2 actions without itemized subjects have nothing to export as entities)" in (
         capsys.readouterr().err)
+
+

@@ -594,7 +594,10 @@ def test_the_hook_checks_the_repository_it_runs_in(
     argv = _hook_argv(user_args)
     code, out, _ = run_cli(capsys, *argv)
     assert code == 1
-    assert re.search(r"data/kr-export-controls\.yaml(?::|,line=)33\b.*total-mismatch", out), out
+    lines = Path("data/kr-export-controls.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text == "    total_after: 1403")
+    assert re.search(rf"data/kr-export-controls\.yaml(?::|,line=){line}\b.*total-mismatch",
+                     out), out
 
 
 @pytest.mark.parametrize("missing", ["data", "seeds"])

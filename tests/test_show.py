@@ -86,13 +86,14 @@ def test_subjects_are_a_table_not_dicts(capsys: pytest.CaptureFixture[str]) -> N
     assert "{'type'" not in out
     assert "subjects " not in out  # not a field line any more: the table replaces it
     header = next(x for x in out.splitlines() if x.split()[:2] == ["type", "name"])
-    assert header.split() == ["type", "name", "identifiers", "country", "born", "aliases"]
+    assert header.split() == ["type", "name", "identifiers", "country", "born", "aliases",
+                              "evidence"]
     assert _subject_rows(out) == [
         ["vessel", "FIRST SHIP", "IMO 9003550", "-", "-",
-         "ALIAS NUMBER 000; ALIAS NUMBER 001; ALIAS NUMBER 002; (+297 more)"],
-        ["entity", "조선광선은행", "-", "KP", "-", "Korea Kwangson Banking Corp"],
-        ["entity", "شركة الخليج للشحن", "-", "AE", "-", "-"],
-        ["individual", "Иван Петрович Сидоров", "-", "RU", "1970-01-02", "-"],
+         "ALIAS NUMBER 000; ALIAS NUMBER 001; ALIAS NUMBER 002; (+297 more)", "-"],
+        ["entity", "조선광선은행", "-", "KP", "-", "Korea Kwangson Banking Corp", "-"],
+        ["entity", "شركة الخليج للشحن", "-", "AE", "-", "-", "-"],
+        ["individual", "Иван Петрович Сидоров", "-", "RU", "1970-01-02", "-", "-"],
     ]
     assert "  aliases: the first 3 of each; --format json lists all" in out
 
@@ -124,7 +125,7 @@ def test_every_identifier_and_country_field_has_its_place(
     row = next(x for x in out.splitlines() if x.strip().startswith("vessel"))
     cells = [c.strip() for c in row.strip().split("  ") if c.strip()]
     assert cells == ["vessel", "LONG NAME", "IMO 9003550, MMSI 445123456, call sign HMAB",
-                     "KP", "-", "ONE; TWO"]
+                     "KP", "-", "ONE; TWO", "-"]
     assert "aliases: the first" not in out
     code, out, _ = run_cli(capsys, "show", "one-ship", "--format", "json", "--data", str(BASE),
                            "--data", str(tmp_path))

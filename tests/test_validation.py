@@ -26,7 +26,10 @@ CODES_WITH_OWN_TEST = {"no-sources", "quotes-not-checked", "unreadable-file",
                        # check --lists: a fixture needs official lists beside it, so
                        # tests/matching/test_cli.py::test_check_against_lists has them.
                        "listed-under-other-name", "imo-scheme-mismatch",
-                       "list-identifier-conflict"}
+                       "list-identifier-conflict",
+                       # evidence from list entries: tests/test_list_entries.py reads list files.
+                       "list-entries-not-checked", "list-file-not-found", "list-file-changed",
+                       "list-entry-not-found", "list-entry-mismatch"}
 
 
 Expectation = set[tuple[str, str, int | None, int | None]]

@@ -23,6 +23,7 @@ from sanctions_tracker.findings import Finding, has_errors, sort_findings
 from sanctions_tracker.model.dataset import resolve_locations
 
 from .documents import SOURCES_ENV, as_folder, documents_folder
+from .list_entries import ListFile
 from .registry import RULES, CheckContext, Rule, Stage
 from .totals import MeasureTotals
 
@@ -37,6 +38,7 @@ __all__ = [
     "SOURCES_ENV",
     "CheckContext",
     "CheckResult",
+    "ListFile",
     "Rule",
     "Stage",
     "check",
@@ -58,6 +60,8 @@ class CheckResult:
     totals: dict[str, MeasureTotals]
     #: (record id, evidence index) of each quote compared with, and found in, its original.
     verified: frozenset[tuple[str, int]] = frozenset()
+    #: (record id, path of the evidence) of each list entry found to state what it is cited for.
+    listed: frozenset[tuple[str, tuple[str | int, ...]]] = frozenset()
 
     @property
     def passed(self) -> bool:
@@ -95,6 +99,7 @@ def reconcile(dataset: Dataset) -> tuple[list[Finding], dict[str, MeasureTotals]
 
 def check(dataset: Dataset, documents: str | os.PathLike[str] | None = None, *,
           lists: Callable[[Dataset], Iterable[Finding]] | None = None,
+          list_files: Callable[[str], ListFile | str] | None = None,
           require_quotes: bool = False) -> CheckResult:
     """Validate and reconcile: everything ``sanctions-tracker check`` reports, as values.
 
@@ -102,9 +107,12 @@ def check(dataset: Dataset, documents: str | os.PathLike[str] | None = None, *,
     :func:`validate`; ``lists`` screens the dataset against official lists (the CLI passes
     :func:`sanctions_tracker.matching.crosscheck` over the lists' index); ``require_quotes``
     makes each cited-only figure (evidence without a quote) an error instead of an info finding.
+    ``list_files`` gives the official list file of a source's ``file`` name as a
+    :class:`~.list_entries.ListFile` (or why there is none), to check evidence that names list
+    entries (the CLI reads the files of ``--lists``).
     """
-    context = CheckContext(dataset, as_folder(documents), lists=lists,
+    context = CheckContext(dataset, as_folder(documents), lists=lists, list_files=list_files,
                            require_quotes=require_quotes)
     findings = run_rules(context, frozenset(Stage))
     return CheckResult(tuple(_located(dataset, findings)), context.reconciled()[1],
-                       frozenset(context.verified))
+                       frozenset(context.verified), frozenset(context.listed))

@@ -17,11 +17,17 @@ from .registry import Stage, rule
 from .source_text import normalise_quote
 
 if TYPE_CHECKING:
-    from sanctions_tracker.model.records import DesignationAction, ExportControlMeasure
+    from sanctions_tracker.model.records import (
+        DesignationAction,
+        Evidence,
+        ExportControlMeasure,
+        Subject,
+    )
 
     from .registry import CheckContext
 
-__all__ = ["LEVELS", "check_citations", "figure_levels", "levels_text"]
+__all__ = ["LEVELS", "check_citations", "evidence_level", "figure_levels", "levels_text",
+           "subject_levels"]
 
 
 @rule("citations", Stage.VALIDATION, codes={
@@ -59,8 +65,35 @@ def check_citations(context: CheckContext) -> list[Finding]:
     return findings
 
 
-#: How well each figure is evidenced, best first.
-LEVELS = ("quoted-verified", "quoted", "cited")
+#: How well each figure is evidenced, best first; a subject's facts may also rest on an official
+#: list entry (``listed-verified``: read and found in the list file; ``listed``: not compared).
+LEVELS = ("quoted-verified", "listed-verified", "quoted", "listed", "cited")
+
+
+def evidence_level(item: Evidence, *, verified: bool, listed: bool) -> str:
+    """The level of one item of evidence: a quote, a list entry, or a citation.
+
+    ``verified``: the quote was found in its stored original; ``listed``: the list entry was
+    read from its file and states what the evidence says.
+    """
+    if item.quote is not None:
+        return "quoted-verified" if verified else "quoted"
+    if item.entry is not None:
+        return "listed-verified" if listed else "listed"
+    return "cited"
+
+
+def subject_levels(record_id: str, s_index: int, subject: Subject,
+                   listed: frozenset[tuple[str, tuple[str | int, ...]]]) -> dict[str, str]:
+    """The evidence level of each fact a subject's evidence states (name, identifiers, ...)."""
+    found: dict[str, set[str]] = {}
+    for index, item in enumerate(subject.evidence):
+        level = evidence_level(item, verified=False, listed=(
+            record_id, ("subjects", s_index, "evidence", index)) in listed)
+        for name in item.stated():
+            found.setdefault(name, set()).add(level)
+    return {name: next(level for level in LEVELS if level in levels)
+            for name, levels in found.items()}
 
 
 def figure_levels(record: DesignationAction | ExportControlMeasure,

@@ -1,4 +1,11 @@
-"""Date rules: effective not before announced, announced not after the reporting source."""
+"""Date rules: the dates of a record in their order, against their evidence and sources.
+
+A record has up to four dates, each meaning one thing: ``announced`` (made public),
+``promulgated`` (issued in legal form), ``effective`` (in force) and ``expected`` (the date a
+source expected it to take effect, when that is all it gave). Evidence may state any of them;
+the record's date must be one its evidence states, and sources that give different dates are
+reported by :mod:`.agreement`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +13,14 @@ import itertools
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.findings import Finding, Severity
+from sanctions_tracker.model.records import DATE_FIELDS
 
 from .registry import Stage, rule
 
 if TYPE_CHECKING:
+    from sanctions_tracker.model.dataset import Dataset
+    from sanctions_tracker.model.records import DesignationAction, ExportControlMeasure
+
     from .registry import CheckContext
 
 __all__ = ["check_dates"]
@@ -20,12 +31,19 @@ __all__ = ["check_dates"]
     "announced-after-publication": "an announcement is dated after the source that reports it",
     "series-out-of-order": "measures of a series are not listed in date order",
     "series-authority-mismatch": "a measure's authority differs from its series' authority",
+    "promulgated-before-announced": "the promulgation date is before the announced date",
+    "effective-before-promulgated": "the effective date is before the promulgation date",
+    "expected-vs-effective": "a measure took effect on another day than a source expected",
+    "date-unsupported": "a record's date is none of the values its evidence states for it",
+    "date-not-recorded": "evidence states a date that the record does not give",
 })
 def check_dates(context: CheckContext) -> list[Finding]:
     """Check the dates of actions and measures, and the order of measures within each series."""
     dataset = context.dataset
     findings: list[Finding] = []
     for record in dataset.figure_records():
+        findings += _order(record, dataset)
+        findings += _against_evidence(record, dataset)
         if record.effective is not None and record.effective < record.announced:
             findings.append(Finding(
                 "effective-before-announced", Severity.ERROR,
@@ -64,4 +82,69 @@ def check_dates(context: CheckContext) -> list[Finding]:
             )
             for m in in_file_order if m.authority != series.authority
         )
+    return findings
+
+
+def _order(record: DesignationAction | ExportControlMeasure, dataset: Dataset) -> list[Finding]:
+    """Promulgated between announced and effective; an expectation against the actual day."""
+    findings: list[Finding] = []
+    if record.promulgated is not None and record.promulgated < record.announced:
+        findings.append(Finding(
+            "promulgated-before-announced", Severity.WARNING,
+            f"promulgated {record.promulgated}, before announced {record.announced}: "
+            "announced is the first public statement; check both dates",
+            dataset.at(record.id, "promulgated"),
+        ))
+    if (record.promulgated is not None and record.effective is not None
+            and record.effective < record.promulgated):
+        findings.append(Finding(
+            "effective-before-promulgated", Severity.WARNING,
+            f"effective {record.effective}, before promulgated {record.promulgated}: "
+            "a measure in force before it is issued is retroactive; check both dates",
+            dataset.at(record.id, "effective"),
+        ))
+    if record.expected is not None and record.effective is not None:
+        days = (record.effective - record.expected).days
+        when = ("on the day expected" if days == 0 else
+                f"{abs(days)} day{'s' if abs(days) != 1 else ''} "
+                f"{'later' if days > 0 else 'earlier'} than expected")
+        findings.append(Finding(
+            "expected-vs-effective", Severity.INFO,
+            f"expected by {record.expected}, in force {record.effective}: {when}",
+            dataset.at(record.id, "effective"),
+            related=(dataset.at(record.id, "expected"),),
+        ))
+    return findings
+
+
+def _against_evidence(record: DesignationAction | ExportControlMeasure,
+                      dataset: Dataset) -> list[Finding]:
+    """Each date of the record must be one its evidence states, if any states it."""
+    findings: list[Finding] = []
+    given = record.dates()
+    disputed = {d.figure for d in record.disputed}
+    for name in DATE_FIELDS:
+        stated = [(i, e.source, e.dates[name]) for i, e in enumerate(record.evidence)
+                  if name in e.dates]
+        if not stated:
+            continue
+        value = given.get(name)
+        said = ", ".join(f"{d} by {source}" for _, source, d in stated)
+        if value is None:
+            if name not in disputed:
+                findings.append(Finding(
+                    "date-not-recorded", Severity.WARNING,
+                    f"the evidence states {name} {said}, but the record gives no {name}: "
+                    f"add `{name}:`, or mark it disputed when the sources differ",
+                    dataset.at(record.id, "evidence", stated[0][0], "states", name),
+                ))
+        elif all(d != value for _, _, d in stated):
+            findings.append(Finding(
+                "date-unsupported", Severity.ERROR,
+                f"{name} {value} is stated by none of the record's evidence ({said}): "
+                "correct the date, or add the evidence that states it",
+                dataset.at(record.id, name),
+                related=tuple(dataset.at(record.id, "evidence", i, "states", name)
+                              for i, _, _ in stated),
+            ))
     return findings

@@ -31,15 +31,14 @@ def check_references(context: CheckContext) -> list[Finding]:
             "`kind: sources` files too (for the shipped layout, --data data --data seeds)",
             Location(files[0]),
         )]
-    for record in dataset.figure_records():
-        for index, item in enumerate(record.evidence):
-            if item.source not in dataset.sources:
-                findings.append(Finding(
-                    "unknown-source", Severity.ERROR,
-                    f"evidence cites source {item.source!r}, which no source record defines: "
-                    "add it to a `kind: sources` file or correct the id",
-                    dataset.at(record.id, "evidence", index, "source"),
-                ))
+    for record, path, item in dataset.all_evidence():
+        if item.source not in dataset.sources:
+            findings.append(Finding(
+                "unknown-source", Severity.ERROR,
+                f"evidence cites source {item.source!r}, which no source record defines: "
+                "add it to a `kind: sources` file or correct the id",
+                dataset.at(record.id, *path, "source"),
+            ))
     findings.extend(
         Finding(
             "unknown-series", Severity.ERROR,

@@ -26,6 +26,7 @@ from sanctions_tracker.model.dataset import Dataset
 
 if TYPE_CHECKING:
     # Only for type checkers: totals registers a rule, so it imports this module.
+    from .list_entries import ListFile  # noqa: TC004
     from .totals import MeasureTotals  # noqa: TC004
 
 __all__ = ["RULES", "CheckContext", "Rule", "Stage", "rule"]
@@ -56,6 +57,12 @@ class CheckContext:
     require_quotes: bool = False
     #: (record id, evidence index) of each quote found in its stored original (the documents rule).
     verified: set[tuple[str, int]] = attrs.Factory(set)
+    #: The official list file of a given name, read for the list-entries rule (``check
+    #: --lists``), or the reason there is none; a callable for the same reason as ``lists``.
+    list_files: Callable[[str], ListFile | str] | None = None
+    #: (record id, path of the evidence in the record) of each list entry that states what its
+    #: evidence says (the list-entries rule).
+    listed: set[tuple[str, tuple[str | int, ...]]] = attrs.Factory(set)
 
     def reconciled(self) -> tuple[list[Finding], dict[str, MeasureTotals]]:
         """The findings and per-measure totals of the running totals and chains."""

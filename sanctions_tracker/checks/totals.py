@@ -76,6 +76,12 @@ class MeasureTotals:
     link: LinkStatus
     #: Place of the measure in its series' chain (0 first); reports list measures in this order.
     position: int = 0
+    #: Figures whose ``disputed`` note accepted a total that does not close (``disputed-total``).
+    accepted: tuple[str, ...] = ()
+    #: Whether total before + change = total after with the figures given (None: one unknown).
+    adds_up: bool | None = None
+    #: The arithmetic of each break of this measure (its own total, its link), as reports say it.
+    breaks: tuple[str, ...] = ()
 
 
 def figure_cells(name: str, known: Known | None) -> dict[str, int | str | None]:
@@ -83,6 +89,11 @@ def figure_cells(name: str, known: Known | None) -> dict[str, int | str | None]:
     if known is None:
         return {name: None, f"{name}_basis": None}
     return {name: known.value, f"{name}_basis": known.provenance.value}
+
+
+#: The figures of a running total: a dispute on any of them accepts a total that does not close.
+_TOTAL_FIGURES = frozenset(("items_added", "items_removed", "net_adjustment", "total_before",
+                            "total_after"))
 
 
 def _n(value: int) -> str:
@@ -114,6 +125,33 @@ class _Reconciler:
         self.dataset = dataset
         self.findings: list[Finding] = []
         self.totals: dict[str, MeasureTotals] = {}
+        self.accepted: dict[str, list[str]] = {}
+        self.breaks: dict[str, list[str]] = {}
+        self.adds_up: dict[str, bool] = {}
+
+    def _break(self, m: ExportControlMeasure, code: str, message: str, *, field: str,
+               related: tuple[tuple[str, str], ...] = ()) -> None:
+        """A total that does not close: an error, or a warning when a dispute accepts it.
+
+        A dispute on one of the measure's figures says the sources give figures that do not add
+        up and that this is kept on purpose; the reason a source offers (``adjustment_reason``)
+        is repeated in the message either way, so the break is read together with it.
+        """
+        reason = f"; the reason sources offer: {m.adjustment_reason}" if (
+            m.adjustment_reason and m.net_adjustment is None) else ""
+        self.breaks.setdefault(m.id, []).append(message.split(": correct", 1)[0].split(
+            "; record the", 1)[0])
+        disputes = [d for d in m.disputed if d.figure in _TOTAL_FIGURES]
+        if disputes:
+            self.accepted.setdefault(m.id, []).extend(d.figure for d in disputes)
+            notes = "; ".join(f"{d.figure}: {d.note}" for d in disputes)
+            self._finding("disputed-total", Severity.WARNING,
+                          f"{message.split(': ', 1)[0] if code == 'total-mismatch' else message}"
+                          f"{reason} (marked disputed, {notes})",
+                          at=(m.id, field), related=related)
+            return
+        self._finding(code, Severity.ERROR, f"{message}{reason}", at=(m.id, field),
+                      related=related)
 
     def _finding(self, code: str, severity: Severity, message: str, *, at: tuple[str, str],
                  related: tuple[tuple[str, str], ...] = ()) -> None:
@@ -127,14 +165,17 @@ class _Reconciler:
                                                              Known | None]:
         """Check the measure's own running total, deriving the one missing figure if possible."""
         before, change, after = _own_totals(m)
+        if before and change and after and Provenance.DERIVED not in {
+                before.provenance, change.provenance, after.provenance}:
+            self.adds_up[m.id] = before.value + change.value == after.value
         if before and change and after and before.value + change.value != after.value:
             expected = before.value + change.value
-            self._finding(
-                "total-mismatch", Severity.ERROR,
+            self._break(
+                m, "total-mismatch",
                 f"{_n(before.value)} {change.how} = {_n(expected)}, but total_after is "
                 f"{_n(after.value)} (a difference of {_n(after.value - expected)}): correct "
                 "one of the figures, or record the removal or adjustment that explains it",
-                at=(m.id, "total_after"),
+                field="total_after",
             )
         for name, known in (("total_before", before), ("total_after", after)):
             if known is not None and known.provenance is Provenance.DERIVED:
@@ -185,8 +226,15 @@ class _Reconciler:
                         change = Known(after.value - level.value, Provenance.DERIVED,
                                        f"{_n(after.value)} - {_n(level.value)}")
             self.removal(m, before)
-            self.totals[m.id] = MeasureTotals(m.id, before, change, after, link, position)
+            self.totals[m.id] = self.measure_totals(m, (before, change, after), link, position)
             previous, level = m, after
+
+    def measure_totals(self, m: ExportControlMeasure,
+                       own: tuple[Known | None, Known | None, Known | None],
+                       link: LinkStatus, position: int) -> MeasureTotals:
+        """The reconciled totals of ``m`` with what reconciliation found about them."""
+        return MeasureTotals(m.id, *own, link, position, tuple(self.accepted.get(m.id, ())),
+                             self.adds_up.get(m.id), tuple(self.breaks.get(m.id, ())))
 
     def removal(self, m: ExportControlMeasure, before: Known | None) -> None:
         """A measure cannot take away more items than the list held, unless it added them."""
@@ -228,7 +276,7 @@ class _Reconciler:
         names = ", ".join(m.id for m in chosen)
         self._finding(
             "ambiguous-order", Severity.WARNING,
-            f"{len(tied)} measures share the date {_date_key(chosen[0])[1]} and nothing in the "
+            f"{len(tied)} measures share the date {_date_key(chosen[0])[0]} and nothing in the "
             f"data orders them; taken in the order {names} (by id): give each its effective date, "
             "or its totals before and after, so that the chain can be checked",
             at=(chosen[1].id, "announced"), related=((chosen[0].id, "announced"),),
@@ -266,12 +314,13 @@ class _Reconciler:
                       f"{_n(level.value)} {change.how} = {_n(level.value + change.value)}, "
                       f"not the {_n(after.value)} given as total_after")
             field = "total_after"
-        self._finding(
-            "chain-break", Severity.ERROR,
-            f"chain break of {_n(abs(gap))} item{'s' if abs(gap) != 1 else ''}: {detail}; "
-            "record the removal or reclassification that explains it (a measure with "
-            "items_removed or net_adjustment and its own evidence), or correct a figure",
-            at=(m.id, field), related=((prev.id, "total_after" if level.provenance is
+        self._break(
+            m, "chain-break",
+            f"chain break of {_n(abs(gap))} item{'s' if abs(gap) != 1 else ''}: {detail}"
+            + ("" if any(d.figure in _TOTAL_FIGURES for d in m.disputed) else
+               "; record the removal or reclassification that explains it (a measure with "
+               "items_removed or net_adjustment and its own evidence), or correct a figure"),
+            field=field, related=((prev.id, "total_after" if level.provenance is
                                    Provenance.GIVEN else "id"),),
         )
         return LinkStatus.BREAK
@@ -281,7 +330,7 @@ _MAX_TIE = 6  # 720 orders at most; more measures on one day are taken by id and
 
 
 def _date_key(m: ExportControlMeasure) -> tuple[dt.date, dt.date]:
-    return (m.announced, m.effective or m.announced)
+    return (m.in_force, m.announced)
 
 
 def _own_totals(m: ExportControlMeasure) -> tuple[Known | None, Known | None, Known | None]:
@@ -333,7 +382,8 @@ def reconcile_totals(dataset: Dataset) -> tuple[list[Finding], dict[str, Measure
     for m in orphans:  # a measure of an unknown series: still check its own arithmetic
         before, change, after = reconciler.own_totals(m)
         reconciler.removal(m, before)
-        reconciler.totals[m.id] = MeasureTotals(m.id, before, change, after, LinkStatus.START)
+        reconciler.totals[m.id] = reconciler.measure_totals(m, (before, change, after),
+                                                            LinkStatus.START, 0)
     return reconciler.findings, reconciler.totals
 
 
@@ -345,6 +395,8 @@ def reconcile_totals(dataset: Dataset) -> tuple[list[Finding], dict[str, Measure
     "chain-unchecked": "a link of a chain rests on an unknown total",
     "ambiguous-order": "measures of a series share a date and nothing in the data orders them",
     "removal-exceeds-total": "a measure removes more items than the list held before it",
+    "disputed-total": "a running total or chain link does not close, and the measure marks a "
+                      "figure disputed: the sources' figures are kept as they give them",
 })
 def check_totals(context: CheckContext) -> list[Finding]:
     """Running totals of every measure, and the chains of every series."""

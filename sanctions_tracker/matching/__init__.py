@@ -4,8 +4,10 @@ Owns name normalisation (:mod:`.normalize`, on rigour and normality), the index 
 identifiers (:mod:`.index`, scored with rapidfuzz), queries (:mod:`.lookup`), the
 cross-reference of curated subjects with the lists and its findings (:mod:`.crossref`), and the
 ``lookup`` and ``crossref`` commands (:mod:`.cli`). It may import ``findings``, ``errors``,
-``reading``, ``schema``, ``model`` and ``lists``; ``cli`` and ``output`` may import it, and
-``checks`` runs its findings through the callable the CLI passes in (checks never imports it).
+``reading``, ``schema``, ``model``, ``checks`` (for the contract of list-entry evidence,
+:class:`~sanctions_tracker.checks.ListFile`) and ``lists``; ``cli`` and ``output`` may import it,
+and ``checks`` runs its findings through the callables the CLI passes in (checks never imports
+it). :func:`list_file_finder` reads the list files that curated evidence names entries of.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from .crossref import Crossref, SubjectCrossref, crosscheck, crossref, lists_ind
 from .index import DEFAULT_THRESHOLD, How, Match, NameIndex  # noqa: E402
 from .lookup import Query, Result, lookup  # noqa: E402
 from .normalize import NameForms, name_forms  # noqa: E402
-from .sources import LISTS_ENV, build_index, list_paths, read_lists  # noqa: E402
+from .sources import (  # noqa: E402
+    LISTS_ENV,
+    build_index,
+    list_file_finder,
+    list_paths,
+    read_lists,
+)
 from .targets import ListRef, Target, TargetName, curated_targets, list_targets  # noqa: E402
 
 __all__ = [
@@ -41,6 +49,7 @@ __all__ = [
     "crosscheck",
     "crossref",
     "curated_targets",
+    "list_file_finder",
     "list_paths",
     "list_targets",
     "lists_index",

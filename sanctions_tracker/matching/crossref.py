@@ -16,7 +16,7 @@ import attrs
 from tabulate import tabulate
 
 from sanctions_tracker.findings import Finding, Location, Severity
-from sanctions_tracker.lists.model import Identifier, IdScheme
+from sanctions_tracker.lists.model import Identifier, IdScheme, SubjectType
 
 from .index import DEFAULT_THRESHOLD, SCHEME_LABELS, How, Match, NameIndex
 from .report import match_document
@@ -170,7 +170,11 @@ def crosscheck(dataset: Dataset, index: NameIndex, *,
         action_id, _, number = target.entry_id.rpartition("/subjects/")
         findings += _subject_findings(dataset, action_id, int(number), target,
                                       cross_subject(target, index, threshold))
-    return findings
+    # Several snapshots of one list (two weeks of the SDN list) say the same thing once.
+    unique: dict[tuple[str, str, str], Finding] = {}
+    for finding in findings:
+        unique.setdefault((finding.code, str(finding.location), finding.message), finding)
+    return list(unique.values())
 
 
 def _entry(match: Match) -> str:
@@ -202,15 +206,20 @@ def _subject_findings(dataset: Dataset, action_id: str, number: int, target: Tar
                 f"{target.caption} ({match.explain()}) is listed as {match.target.caption!r} "
                 f"by {_entry(match)}: check the name, or add the list's name as an alias",
                 dataset.at(action_id, *where, "name"), related=_related(match)))
+    ours = "ship" if target.subject == SubjectType.VESSEL.value else "company"
     findings += [Finding(
         "imo-scheme-mismatch", Severity.ERROR,
-        f"{match.identifier.value if match.identifier else ''} is given as a ship IMO number, "
-        f"but {_entry(match)} carries it as a "
+        f"{match.identifier.value if match.identifier else ''} is given as a {ours} IMO "
+        f"number, but {_entry(match)} carries it as a "
         f"{SCHEME_LABELS[match.identifier.scheme] if match.identifier else ''} number: a "
-        "ship's IMO "
-        "number and its owner's company number differ; give the ship's",
+        "ship's IMO number and its owner's company number differ; give the "
+        f"{'ship' if ours == 'ship' else 'company'}'s",
         dataset.at(action_id, *where, "imo_number"), related=_related(match))
         for match in cross.wrong_scheme]
+    if any(m.how is How.IDENTIFIER for m in cross.matches):
+        # The subject's own identifier is on a list: an entry of a like name with other
+        # identifiers is a namesake (another ship called MARIA), not a doubt about this one.
+        return findings
     for match in cross.conflicts:
         theirs = ", ".join(f"{i.scheme.value} {i.value}" for i in match.target.identifiers
                            if i.scheme in _DECIDING)

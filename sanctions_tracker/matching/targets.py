@@ -161,8 +161,14 @@ def _subject_target(action: DesignationAction, number: int, subject: Subject,
         if subject.call_sign:
             identifiers += (Identifier(IdScheme.CALL_SIGN, subject.call_sign.upper(),
                                        subject.call_sign),)
+    elif isinstance(subject, Entity):
+        kind = SubjectType.ENTITY
+        if subject.imo_number is not None:  # the company (registered owner) number
+            text = f"{subject.imo_number:07d}"
+            identifiers += (Identifier(IdScheme.COMPANY_IMO, text, str(subject.imo_number),
+                                       valid=True),)
     else:
-        kind = SubjectType.ENTITY if isinstance(subject, Entity) else SubjectType.INDIVIDUAL
+        kind = SubjectType.INDIVIDUAL
     listed = (action.effective or action.announced).isoformat()
     return Target(
         ref=ListRef(action.authority, CURATED, action.announced.isoformat(), file or ""),

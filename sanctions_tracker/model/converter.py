@@ -5,7 +5,8 @@ has to guess at types (cattrs would happily turn ``True`` into ``1``). One gap i
 converter's to close: JSON Schema counts ``1.0`` as an integer, and a count written ``1.0`` (or
 ``1e3``) in YAML is a typo, so an ``int`` field takes an ``int`` and nothing else. Subjects are
 a tagged union on their ``type`` key; dates are ISO strings in the data and
-:class:`datetime.date` in records.
+:class:`datetime.date` in records. Evidence writes one ``states`` mapping in the data and keeps
+figures, dates and text apart in the record (:class:`~.records.Evidence`).
 """
 
 from __future__ import annotations
@@ -17,9 +18,9 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 from cattrs.strategies import configure_tagged_union
 
-from .records import Entity, Individual, Subject, Vessel
+from .records import DATE_FIELDS, Entity, Evidence, Individual, Subject, Vessel
 
-__all__ = ["SUBJECT_TYPES", "converter", "quick_converter"]
+__all__ = ["SUBJECT_TYPES", "StatedValueError", "converter", "quick_converter"]
 
 #: The ``type`` tag of each subject class in the data files.
 SUBJECT_TYPES: dict[str, type[Vessel | Entity | Individual]] = {
@@ -56,6 +57,72 @@ def _structure_date(value: Any, _type: type) -> dt.date:
         raise ValueError(f"{value!r} is not a real calendar date: write YYYY-MM-DD") from None
 
 
+#: Names in ``states`` whose values are dates; text facts of subjects; the rest are numbers.
+_DATE_NAMES = frozenset((*DATE_FIELDS, "birth_date"))
+_TEXT_NAMES = frozenset(("name", "flag", "country", "nationality", "call_sign"))
+
+
+class StatedValueError(ValueError):
+    """A value of ``states`` that is not of its name's type, naming the key to point at it."""
+
+    def __init__(self, key: str, message: str) -> None:
+        super().__init__(message)
+        self.key = key
+
+
+def _stated(key: str, item: Any) -> int | dt.date | str:
+    try:
+        if key in _DATE_NAMES:
+            return _structure_date(item, dt.date)
+        if key not in _TEXT_NAMES:
+            return _structure_int(item, int)
+    except ValueError as exc:
+        raise StatedValueError(key, str(exc)) from None
+    if not isinstance(item, str):
+        raise StatedValueError(key, f"expected text, found {item!r}")
+    return item
+
+
+def _structure_evidence(value: Any, _type: type) -> Evidence:
+    """One ``states`` mapping of the data into the record's figures, dates and facts."""
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a mapping, found {type(value).__name__}")
+    rest = dict(value)
+    states: dict[str, int] = {}
+    dates: dict[str, dt.date] = {}
+    facts: dict[str, str] = {}
+    given = rest.pop("states", None) or {}
+    if not isinstance(given, dict):
+        raise TypeError(f"states: expected a mapping, found {type(given).__name__}")
+    for key, item in given.items():
+        stated = _stated(str(key), item)
+        if isinstance(stated, dt.date):
+            dates[key] = stated
+        elif isinstance(stated, str):
+            facts[key] = stated
+        else:
+            states[key] = stated
+    known = {"source", "quote", "entry"}
+    extra = set(rest) - known
+    if extra:
+        raise ValueError(f"unknown keys: {', '.join(sorted(map(str, extra)))}")
+    return Evidence(source=rest["source"], quote=rest.get("quote"), entry=rest.get("entry"),
+                    states=states, dates=dates, facts=facts)
+
+
+def _unstructure_evidence(evidence: Evidence) -> dict[str, Any]:
+    out: dict[str, Any] = {"source": evidence.source}
+    if evidence.entry is not None:
+        out["entry"] = evidence.entry
+    if evidence.quote is not None:
+        out["quote"] = evidence.quote
+    stated = {k: v.isoformat() if isinstance(v, dt.date) else v
+              for k, v in evidence.stated().items()}
+    if stated:
+        out["states"] = stated
+    return out
+
+
 def _tag(cls: type) -> str:
     return _TAG_OF[cls]
 
@@ -66,6 +133,8 @@ for _converter in (converter, quick_converter):
     _converter.register_structure_hook(int, _structure_int)
     _converter.register_structure_hook(dt.date, _structure_date)
     _converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    _converter.register_structure_hook(Evidence, _structure_evidence)
+    _converter.register_unstructure_hook(Evidence, _unstructure_evidence)
 
 _PLAIN_UNSTRUCTURE = {
     cls: make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)

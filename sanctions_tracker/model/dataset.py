@@ -14,7 +14,9 @@ from sanctions_tracker.reading.yaml_reader import locate
 from .records import DesignationAction, ExportControlMeasure, ExportControlSeries, Source
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
+
+    from .records import Evidence
 
 __all__ = ["Dataset", "Origin", "Record", "resolve_locations"]
 
@@ -87,14 +89,30 @@ class Dataset:
         """The records that state figures and carry evidence: actions, then measures."""
         return [*self.actions.values(), *self.measures.values()]
 
+    def all_evidence(self) -> Iterator[
+            tuple[DesignationAction | ExportControlMeasure, tuple[str | int, ...], Evidence]]:
+        """Every evidence item with its record and its path inside the record.
+
+        A record's own evidence is at ``("evidence", i)``; a subject's at
+        ``("subjects", s, "evidence", i)``: rules about sources (references, citations, list
+        entries) hold for both.
+        """
+        for record in self.figure_records():
+            for index, item in enumerate(record.evidence):
+                yield record, ("evidence", index), item
+            if isinstance(record, DesignationAction):
+                for s_index, subject in enumerate(record.subjects):
+                    for index, item in enumerate(subject.evidence):
+                        yield record, ("subjects", s_index, "evidence", index), item
+
     def measures_of(self, series_id: str) -> list[ExportControlMeasure]:
-        """The measures of one series by date (announced, then effective), ties by id.
+        """The measures of one series by date (in force where known, else announced), ties by id.
 
         File order never decides: the reconciliation orders measures of one day by their totals
         (see :mod:`sanctions_tracker.totals`).
         """
         found = [m for m in self.measures.values() if m.series == series_id]
-        return sorted(found, key=lambda m: (m.announced, m.effective or m.announced, m.id))
+        return sorted(found, key=lambda m: (m.in_force, m.announced, m.id))
 
 
 _TABLES = {

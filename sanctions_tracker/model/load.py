@@ -26,7 +26,7 @@ from sanctions_tracker.reading.yaml_reader import Limits, read_yaml
 from sanctions_tracker.schema import KINDS, quick_check_for, validator_for
 from sanctions_tracker.schema.messages import describe
 
-from .converter import converter, quick_converter
+from .converter import StatedValueError, converter, quick_converter
 from .dataset import Dataset, Origin
 from .records import (
     DesignationAction,
@@ -231,6 +231,8 @@ def _structure_errors(exc: BaseException, path: PathKey) -> Iterator[tuple[PathK
             yield from _structure_errors(inner, path)
     elif isinstance(exc, FieldValueError):
         yield (*path, exc.field), str(exc)
+    elif isinstance(exc, StatedValueError):
+        yield (*path, "states", exc.key), str(exc)
     else:
         yield path, str(exc) or type(exc).__name__
 

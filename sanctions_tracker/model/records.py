@@ -19,11 +19,18 @@ import attrs
 
 from sanctions_tracker.schema.countries import authority_codes, country_codes
 
-from .identifiers import imo_check_digit, is_valid_imo
+from .identifiers import (
+    company_imo_check_digit,
+    imo_check_digit,
+    is_valid_company_imo,
+    is_valid_imo,
+)
 
 __all__ = [
     "ACTION_FIGURES",
+    "DATE_FIELDS",
     "MEASURE_FIGURES",
+    "SUBJECT_FACTS",
     "DesignationAction",
     "Dispute",
     "Entity",
@@ -42,6 +49,14 @@ __all__ = [
 ACTION_FIGURES = ("vessels", "entities", "individuals")
 #: Names of the figures a measure states.
 MEASURE_FIGURES = ("items_added", "items_removed", "net_adjustment", "total_before", "total_after")
+#: The dates of an action or measure, in the order they normally fall; evidence may state each.
+DATE_FIELDS = ("announced", "promulgated", "effective", "expected")
+#: What evidence may state of a subject, by subject type (``disputed`` takes the same names).
+SUBJECT_FACTS = {
+    "vessel": ("name", "imo_number", "flag", "mmsi", "call_sign"),
+    "entity": ("name", "country", "imo_number"),
+    "individual": ("name", "nationality", "birth_date"),
+}
 
 
 class FieldValueError(ValueError):
@@ -61,6 +76,21 @@ def _check_imo(_instance: object, attribute: attrs.Attribute[Any], value: int | 
             else "an IMO number has seven digits"
         )
         raise FieldValueError(attribute.name, f"{value} is not a valid IMO number: {hint}")
+
+
+def _check_company_imo(_instance: object, attribute: attrs.Attribute[Any],
+                       value: int | None) -> None:
+    if value is not None and not is_valid_company_imo(value):
+        text = str(value)
+        hint = (
+            f"the company check digit of {text[:6]} is {company_imo_check_digit(text[:6])}, "
+            f"not {text[6]}" + (" (it is a valid ship number: give it to the vessel)"
+                                if is_valid_imo(value) else "")
+            if len(text) == 7
+            else "an IMO number has seven digits"
+        )
+        raise FieldValueError(attribute.name,
+                              f"{value} is not a valid IMO company number: {hint}")
 
 
 # Country and authority codes come from the schema's lists (see _countries): a record accepts
@@ -112,27 +142,44 @@ class Source:
 
 @attrs.frozen
 class Evidence:
-    """A short quoted fragment of a source, and the figures that fragment states.
+    """What one source says: a short quoted fragment, and the figures, dates and facts it states.
 
-    ``states`` maps figure names (see :data:`ACTION_FIGURES`, :data:`MEASURE_FIGURES`) to the
-    number the quote gives, which is what lets two sources be compared figure by figure.
-    Evidence without a ``quote`` is *cited*: it supports exactly the figures in its ``states``
-    (the schema requires at least one), and only for a source with no stored original.
+    ``states`` maps figure names (see :data:`ACTION_FIGURES`, :data:`MEASURE_FIGURES`, and a
+    subject's identifiers) to the number the evidence gives, which is what lets two sources be
+    compared figure by figure; ``dates`` holds the dates it states (:data:`DATE_FIELDS`, a
+    person's ``birth_date``) and ``facts`` the text it states of a subject (name, country codes,
+    call sign). The data files write all three as one ``states`` mapping; the converter sorts
+    them by name, so that no check compares a date with a count.
+
+    Evidence without a ``quote`` is *cited*: it supports exactly what it states (the schema
+    requires something), and only for a source with no stored original, or, with ``entry``, for
+    an official list file whose entry of that id states it.
     """
 
     source: str
     quote: str | None = None
     states: dict[str, int] = attrs.Factory(dict)
+    dates: dict[str, dt.date] = attrs.Factory(dict)
+    facts: dict[str, str] = attrs.Factory(dict)
+    entry: str | None = None
 
     @property
     def cited_only(self) -> bool:
         """True when the evidence cites its source without quoting it."""
         return self.quote is None
 
+    def stated(self) -> dict[str, int | str | dt.date]:
+        """Everything this evidence states, by name, as the data file writes it."""
+        return {**self.states, **self.dates, **self.facts}
+
 
 @attrs.frozen
 class Dispute:
-    """A figure that sources report differently, kept on purpose with an explanation."""
+    """A figure, date or fact that sources report differently, kept on purpose with a note.
+
+    A dispute on a figure also accepts a running total that does not close through it: the note
+    says what the sources offer as the reason, and ``check`` reports the break as a warning.
+    """
 
     figure: str
     note: str
@@ -148,15 +195,26 @@ class Vessel:
     mmsi: int | None = None
     call_sign: str | None = None
     aliases: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    disputed: tuple[Dispute, ...] = ()
+    notes: str | None = None
 
 
 @attrs.frozen
 class Entity:
-    """A designated company or organisation (FtM ``Organization``)."""
+    """A designated company or organisation (FtM ``Organization``).
+
+    ``imo_number`` is the company (registered owner) number, whose check digit differs from a
+    ship's: official lists carry it for shipping companies.
+    """
 
     name: str
     country: str | None = attrs.field(default=None, validator=_check_country)
+    imo_number: int | None = attrs.field(default=None, validator=_check_company_imo)
     aliases: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    disputed: tuple[Dispute, ...] = ()
+    notes: str | None = None
 
 
 @attrs.frozen
@@ -167,6 +225,9 @@ class Individual:
     nationality: str | None = attrs.field(default=None, validator=_check_country)
     birth_date: dt.date | None = None
     aliases: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    disputed: tuple[Dispute, ...] = ()
+    notes: str | None = None
 
 
 Itemized = Literal["complete", "partial", "none"]
@@ -201,7 +262,9 @@ class DesignationAction:
     stated_counts: StatedCounts
     itemized: Itemized
     evidence: tuple[Evidence, ...]
+    promulgated: dt.date | None = None
     effective: dt.date | None = None
+    expected: dt.date | None = None
     programme: str | None = None
     reason: str | None = None
     target_countries: tuple[str, ...] = attrs.field(default=(), validator=_check_countries)
@@ -213,6 +276,15 @@ class DesignationAction:
     def figures(self) -> dict[str, int]:
         """The figures this record gives, by name, leaving out those not stated."""
         return {k: v for k, v in self.stated_counts.items() if v is not None}
+
+    def dates(self) -> dict[str, dt.date]:
+        """The dates this record gives, by name (:data:`DATE_FIELDS`), leaving out unknown ones."""
+        return _dates(self)
+
+    @property
+    def in_force(self) -> dt.date:
+        """The date the action counts from: effective when known, else announced."""
+        return self.effective or self.announced
 
 
 @attrs.frozen
@@ -241,7 +313,9 @@ class ExportControlMeasure:
     authority: str = attrs.field(validator=_check_authority)
     announced: dt.date
     evidence: tuple[Evidence, ...]
+    promulgated: dt.date | None = None
     effective: dt.date | None = None
+    expected: dt.date | None = None
     items_added: int | None = None
     items_removed: int | None = None
     net_adjustment: int | None = None
@@ -256,3 +330,17 @@ class ExportControlMeasure:
         """The figures this record gives, by name, leaving out those not given."""
         values = {name: getattr(self, name) for name in MEASURE_FIGURES}
         return {k: v for k, v in values.items() if v is not None}
+
+    def dates(self) -> dict[str, dt.date]:
+        """The dates this record gives, by name (:data:`DATE_FIELDS`), leaving out unknown ones."""
+        return _dates(self)
+
+    @property
+    def in_force(self) -> dt.date:
+        """The date the list changed: effective when known, else announced (timeline order)."""
+        return self.effective or self.announced
+
+
+def _dates(record: DesignationAction | ExportControlMeasure) -> dict[str, dt.date]:
+    values = {name: getattr(record, name) for name in DATE_FIELDS}
+    return {k: v for k, v in values.items() if v is not None}

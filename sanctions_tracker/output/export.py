@@ -10,9 +10,21 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from sanctions_tracker import __version__
+from sanctions_tracker.checks.citations import (
+    evidence_level,
+    figure_levels,
+    levels_text,
+    subject_levels,
+)
 from sanctions_tracker.checks.totals import figure_cells
 from sanctions_tracker.model.converter import converter
-from sanctions_tracker.model.records import Entity, Individual, Subject, Vessel
+from sanctions_tracker.model.records import (
+    DesignationAction,
+    Entity,
+    Individual,
+    Subject,
+    Vessel,
+)
 
 from .render import findings_document
 from .spreadsheet import csv_text
@@ -23,7 +35,7 @@ if TYPE_CHECKING:
     from sanctions_tracker.checks import CheckResult
     from sanctions_tracker.checks.totals import Known
     from sanctions_tracker.model.dataset import Dataset
-    from sanctions_tracker.model.records import DesignationAction
+    from sanctions_tracker.model.records import Evidence, ExportControlMeasure
 
 __all__ = ["CSV_FILES", "EXPORT_SCHEMA_VERSION", "export_csv", "export_ftm", "export_json"]
 
@@ -40,11 +52,21 @@ def _stable_id(*parts: str) -> str:
     return f"st-{digest.hexdigest()[:20]}"
 
 
+#: What a subject says about its sources, not about who it is: left out of its id.
+_NOT_IDENTITY = ("evidence", "disputed", "notes")
+
+
+def _identity(subject: Subject) -> dict[str, Any]:
+    return {k: v for k, v in converter.unstructure(subject).items() if k not in _NOT_IDENTITY}
+
+
 def _subject_id(subject: Subject) -> str:
     if isinstance(subject, Vessel) and subject.imo_number is not None:
         return f"st-imo-{subject.imo_number}"
+    if isinstance(subject, Entity) and subject.imo_number is not None:
+        return f"st-company-imo-{subject.imo_number}"
     return _stable_id(_FTM_SCHEMA[type(subject)], subject.name,
-                      json.dumps(converter.unstructure(subject), sort_keys=True))
+                      json.dumps(_identity(subject), sort_keys=True))
 
 
 def _subject_properties(subject: Subject) -> dict[str, list[str]]:
@@ -56,7 +78,7 @@ def _subject_properties(subject: Subject) -> dict[str, list[str]]:
         extra = {"imoNumber": subject.imo_number, "flag": subject.flag, "mmsi": subject.mmsi,
                  "callSign": subject.call_sign}
     elif isinstance(subject, Entity):
-        extra = {"country": subject.country}
+        extra = {"country": subject.country, "imoNumber": subject.imo_number}
     else:
         extra = {"nationality": subject.nationality, "birthDate": subject.birth_date}
     for name, value in extra.items():
@@ -121,16 +143,22 @@ def export_json(dataset: Dataset, result: CheckResult) -> dict[str, Any]:
         t = result.totals.get(measure.id)
         measures.append({
             **converter.unstructure(measure),
+            "evidence_levels": figure_levels(measure, result.verified),
             "reconciled": None if t is None else {
                 "total_before": _known(t.total_before), "net_change": _known(t.net_change),
                 "total_after": _known(t.total_after), "link": t.link.value,
+                "adds_up": t.adds_up, "breaks": list(t.breaks),
             },
         })
     return {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "generator": f"sanctions-tracker {__version__}",
         "sources": [converter.unstructure(s) for s in dataset.sources.values()],
-        "designations": [converter.unstructure(a) for a in dataset.actions.values()],
+        "designations": [
+            {**converter.unstructure(a), "evidence_levels": figure_levels(a, result.verified),
+             "subject_evidence_levels": [subject_levels(a.id, i, s, result.listed)
+                                         for i, s in enumerate(a.subjects)]}
+            for a in dataset.actions.values()],
         "series": [converter.unstructure(s) for s in dataset.series.values()],
         "measures": measures,
         "check": findings_document(result.findings, failed=not result.passed),
@@ -141,6 +169,20 @@ def _flat(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return "; ".join(str(v) for v in value)
     return value
+
+
+def _text(value: object) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _evidence_rows(dataset: Dataset) -> Iterator[tuple[DesignationAction | ExportControlMeasure,
+                                                       tuple[str | int, ...], Evidence,
+                                                       str | None]]:
+    """Every evidence item with its record, its path, and the name of its subject, if any."""
+    for record, path, item in dataset.all_evidence():
+        subject = (record.subjects[int(path[1])].name
+                   if path[0] == "subjects" and isinstance(record, DesignationAction) else None)
+        yield record, path, item, subject
 
 
 def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
@@ -155,20 +197,26 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
         [{k: _flat(v) for k, v in converter.unstructure(s).items()}
          for s in dataset.sources.values()])
     files["designations.csv"] = csv_text(
-        ["id", "authority", "announced", "effective", "programme", "reason", "target_countries",
-         "vessels", "entities", "individuals", "itemized", "subjects_named", "date_derivation",
-         "notes"],
+        ["id", "authority", "announced", "promulgated", "effective", "expected", "programme",
+         "reason", "target_countries", "vessels", "entities", "individuals", "itemized",
+         "subjects_named", "evidence", "date_derivation", "notes"],
         [{"id": a.id, "authority": a.authority, "announced": a.announced,
-          "effective": a.effective, "programme": a.programme, "reason": a.reason,
+          "promulgated": a.promulgated, "effective": a.effective, "expected": a.expected,
+          "programme": a.programme, "reason": a.reason,
           "target_countries": _flat(a.target_countries), **dict(a.stated_counts.items()),
           "itemized": a.itemized, "subjects_named": len(a.subjects),
+          "evidence": levels_text(figure_levels(a, result.verified)),
           "date_derivation": a.date_derivation, "notes": a.notes}
          for a in dataset.actions.values()])
     files["subjects.csv"] = csv_text(
-        ["action", "type", "name", "imo_number", "flag", "mmsi", "call_sign", "country",
-         "nationality", "birth_date", "aliases"],
-        [{"action": a.id, **{k: _flat(v) for k, v in converter.unstructure(s, Subject).items()}}
-         for a in dataset.actions.values() for s in a.subjects])
+        ["action", "type", "name", "imo_number", "imo_scheme", "flag", "mmsi", "call_sign",
+         "country", "nationality", "birth_date", "aliases", "evidence", "notes"],
+        [{"action": a.id, **{k: _flat(v) for k, v in _identity(s).items()},
+          "imo_scheme": (None if getattr(s, "imo_number", None) is None else
+                         "company" if isinstance(s, Entity) else "ship"),
+          "evidence": levels_text(subject_levels(a.id, i, s, result.listed)),
+          "notes": s.notes}
+         for a in dataset.actions.values() for i, s in enumerate(a.subjects)])
     files["series.csv"] = csv_text(
         ["id", "authority", "title", "target_countries", "notes"],
         [{k: _flat(v) for k, v in converter.unstructure(s).items()}
@@ -178,20 +226,27 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
         t = result.totals.get(m.id)
         row = {k: _flat(v) for k, v in converter.unstructure(m).items()
                if k not in ("evidence", "disputed")}
+        row["evidence"] = levels_text(figure_levels(m, result.verified))
         if t is not None:
             row.update(figure_cells("total_before", t.total_before))
             row.update(figure_cells("total_after", t.total_after))
+            row["adds_up"] = t.adds_up
             row["link"] = t.link.value
         rows.append(row)
     files["measures.csv"] = csv_text(
-        ["id", "series", "authority", "announced", "effective", "items_added", "items_removed",
-         "net_adjustment", "adjustment_reason", "total_before", "total_before_basis",
-         "total_after", "total_after_basis", "link", "date_derivation", "notes"], rows)
+        ["id", "series", "authority", "announced", "promulgated", "effective", "expected",
+         "items_added", "items_removed", "net_adjustment", "adjustment_reason", "total_before",
+         "total_before_basis", "total_after", "total_after_basis", "adds_up", "link",
+         "evidence", "date_derivation", "notes"], rows)
     files["evidence.csv"] = csv_text(
-        ["record", "source", "quote", "states"],
-        [{"record": r.id, "source": e.source, "quote": e.quote,
-          "states": "; ".join(f"{k}={v}" for k, v in e.states.items())}
-         for r in dataset.figure_records() for e in r.evidence])
+        ["record", "subject", "source", "entry", "quote", "states", "level"],
+        [{"record": r.id, "subject": s_name, "source": e.source, "entry": e.entry,
+          "quote": e.quote,
+          "states": "; ".join(f"{k}={_text(v)}" for k, v in e.stated().items()),
+          "level": evidence_level(
+              e, verified=len(path) == 2 and (r.id, path[1]) in result.verified,
+              listed=(r.id, path) in result.listed)}
+         for r, path, e, s_name in _evidence_rows(dataset)])
     if set(files) != set(CSV_FILES):  # a new file must be declared, or re-exports refuse it
         raise AssertionError(f"CSV_FILES is out of date: {sorted(files)}")
     return files

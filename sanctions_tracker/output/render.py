@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from sanctions_tracker.findings import (
 )
 
 from .spreadsheet import csv_text
+from .text_width import MIN_WIDTH, column_widths, display_width, hanging_wrap, wrap
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -81,7 +81,7 @@ def _markdown(text: object) -> str:
     return _AUTOLINKS.sub(lambda m: m[0][:-1] + _AUTOLINK_ESCAPES[m[0][-1]], text)
 
 
-def _table_text(table: Table, fmt: str) -> str:
+def _table_text(table: Table, fmt: str, width: int | None = None) -> str:
     from tabulate import tabulate  # noqa: PLC0415 (check and export never draw tables)
 
     if not table.rows:
@@ -92,49 +92,122 @@ def _table_text(table: Table, fmt: str) -> str:
         headers = [_markdown(h) for h in headers]
     # Thousands separators make numbers text; keep them right-aligned like numbers.
     aligns = ["right" if _is_number_column(table, k) else "left" for k, _ in table.columns]
+    if width is not None:
+        return _fitted_table([[str(c) for c in row] for row in rows], headers, aligns, fmt,
+                             width)
     return tabulate(rows, headers=headers, tablefmt=_TEXT_FORMATS[fmt], colalign=aligns,
                     disable_numparse=True)
+
+
+def _fitted_table(rows: list[list[str]], headers: list[str], aligns: list[str], fmt: str,
+                  width: int) -> str:
+    """A table of at most ``width`` columns: text columns wrapped, or one record per row.
+
+    Figure columns (right-aligned) are never cut. When a row takes several lines, a rule (a
+    blank line in ``plain``) between rows shows where each ends. A table that has to wrap is
+    shown as records instead when it cannot be drawn at all, when it has one row (nothing to
+    compare across rows), or when the records take fewer lines (a narrow column of many
+    sources makes every row tall). Cells are wrapped here, not by tabulate's ``maxcolwidths``:
+    that path retypes the cells it wraps despite ``disable_numparse`` (``False`` becomes
+    ``True``; ``1,402`` raises ValueError in 0.10.0; python-tabulate issues #280 and #428).
+    """
+    from tabulate import SEPARATING_LINE, tabulate  # noqa: PLC0415
+
+    limits = column_widths(headers, rows, [a == "right" for a in aligns], width)
+    if limits is None or (len(rows) == 1 and any(limits)):
+        return _records(rows, headers, width)
+    wrapped = [[_wrapped(cell, limit) for cell, limit in zip(row, limits, strict=True)]
+               for row in rows]
+    body: list[Any] = wrapped
+    if any("\n" in cell for row in wrapped for cell in row):
+        body = [wrapped[0]]
+        for row in wrapped[1:]:
+            body += [SEPARATING_LINE, row]
+    # tabulate pads each header by two columns.
+    table = tabulate(body, headers=[_wrapped(h, None if limit is None else limit - 2)
+                                    for h, limit in zip(headers, limits, strict=True)],
+                     tablefmt=_TEXT_FORMATS[fmt], colalign=aligns, disable_numparse=True)
+    if not any(limits):
+        return table
+    records = _records(rows, headers, width)
+    return records if records.count("\n") < table.count("\n") else table
+
+
+def _wrapped(text: str, width: int | None) -> str:
+    return text if width is None or display_width(text) <= width else "\n".join(wrap(text, width))
+
+
+def _records(rows: list[list[str]], headers: list[str], width: int) -> str:
+    """One block per row, a header beside each value: the layout of a table too wide to draw.
+
+    The headers take at most a third of the width; values wrap in the rest.
+    """
+    from tabulate import tabulate  # noqa: PLC0415
+
+    label = min(max(map(display_width, headers)), width // 3)
+    value = width - label - 2  # tabulate's plain format puts two spaces between columns
+    return "\n\n".join(
+        tabulate([(_wrapped(h, label), _wrapped(cell, value))
+                  for h, cell in zip(headers, row, strict=True)],
+                 tablefmt="plain", colalign=("left", "left"), disable_numparse=True)
+        for row in rows
+    )
 
 
 def _summary(report: Report) -> str:
     return f"Checks: {counts_summary(report.counts)}"
 
 
-def _render_text(report: Report, fmt: str) -> str:
+def _finding_text(row: dict[str, Any], width: int | None) -> str:
+    """A finding's line; at a width, its message wraps under it, indented.
+
+    ``file:line:col: severity[code]`` stays whole at the start of the first line, where editors
+    and terminals look for it; a line that starts with spaces continues the finding above.
+    """
+    line = finding_line_from_fields(row["location"], row["severity"], row["code"],
+                                    row["message"])
+    if width is None or display_width(line) <= width:
+        return line
+    head = finding_line_from_fields(row["location"], row["severity"], row["code"], "")
+    return "\n".join(hanging_wrap(head.rstrip(), row["message"], width, _FINDING_INDENT))
+
+
+_FINDING_INDENT = "    "
+
+
+def _render_text(report: Report, fmt: str, width: int | None = None) -> str:
+    """The text formats; ``plain`` and ``simple`` fit ``width`` columns when it is given.
+
+    Markdown (``github``, ``markdown``) is never wrapped: a table row must stay on one line,
+    and a page that renders it reflows the text itself.
+    """
     heading = "### " if fmt == "markdown" else ""
     text = _markdown if fmt in _MARKDOWN_FORMATS else str
+    if fmt in _MARKDOWN_FORMATS:
+        width = None
+
+    def paragraph(line: str) -> str:
+        return line if width is None else "\n".join(wrap(line, width))
+
     parts = []
     for table in report.tables:
         if table.section == "findings":
-            lines = [text(finding_line_from_fields(r["location"], r["severity"], r["code"],
-                                                   r["message"]))
-                     for r in table.rows]
+            lines = [text(_finding_text(r, width)) for r in table.rows]
             body = "\n".join(f"- {x}" if fmt == "markdown" else x for x in lines)
-            parts.append(f"{heading}{_summary(report)}" + (f"\n\n{body}" if lines else ""))
+            parts.append(paragraph(f"{heading}{_summary(report)}")
+                         + (f"\n\n{body}" if lines else ""))
             continue
-        block = [f"{heading}{text(table.title)}", "", _table_text(table, fmt)]
+        block = [paragraph(f"{heading}{text(table.title)}"), "", _table_text(table, fmt, width)]
         if table.rows:
-            block += ["", *map(text, table.notes)] if table.notes else []
+            block += ["", *(paragraph(text(n)) for n in table.notes)] if table.notes else []
         parts.append("\n".join(block))
     return "\n\n".join(parts) + "\n"
 
 
 def _render_html(report: Report) -> str:
-    from tabulate import tabulate  # noqa: PLC0415
+    from .html import render_page  # noqa: PLC0415 (Jinja2 only for the page)
 
-    body = []
-    for table in report.tables:
-        body.append(f"<h2>{html.escape(table.title)}</h2>")
-        if table.rows:
-            body.append(tabulate(_text_rows(table), headers=[h for _, h in table.columns],
-                                 tablefmt="html", disable_numparse=True))
-        else:
-            body.append("<p>(none)</p>")
-        body.extend(f"<p>{html.escape(note)}</p>" for note in table.notes if table.rows)
-    body.append(f"<p>{html.escape(_summary(report))}</p>")
-    return ('<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
-            "<title>sanctions-tracker report</title></head>\n<body>\n"
-            + "\n".join(body) + "\n</body>\n</html>\n")
+    return render_page(report)
 
 
 def _all_keys(table: Table) -> list[str]:
@@ -168,10 +241,16 @@ def report_document(report: Report) -> dict[str, Any]:
     }
 
 
-def render_report(report: Report, fmt: str = "simple") -> str:
-    """A report in one of :data:`sanctions_tracker.report.REPORT_FORMATS`."""
+def render_report(report: Report, fmt: str = "simple", width: int | None = None) -> str:
+    """A report in one of :data:`sanctions_tracker.report.REPORT_FORMATS`.
+
+    ``width`` (terminal columns, at least :data:`~.text_width.MIN_WIDTH`) fits the ``plain``
+    and ``simple`` formats to it; without it, and in every other format, nothing is wrapped.
+    """
+    if width is not None and width < MIN_WIDTH:
+        raise ValueError(f"a report is at least {MIN_WIDTH} columns wide, not {width}")
     if fmt in _TEXT_FORMATS:
-        return _render_text(report, fmt)
+        return _render_text(report, fmt, width)
     if fmt == "html":
         return _render_html(report)
     if fmt == "csv":

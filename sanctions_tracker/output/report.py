@@ -12,16 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from sanctions_tracker.checks import CheckResult
 from sanctions_tracker.checks.citations import figure_levels, levels_text
 from sanctions_tracker.checks.totals import LinkStatus, figure_cells
 from sanctions_tracker.findings import count_by_severity
+from sanctions_tracker.model.dataset import Dataset
+from sanctions_tracker.model.records import DATE_FIELDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from sanctions_tracker.checks import CheckResult
     from sanctions_tracker.checks.totals import Known, MeasureTotals
-    from sanctions_tracker.model.dataset import Dataset
     from sanctions_tracker.model.records import DesignationAction, ExportControlMeasure
 
 __all__ = ["REPORT_FORMATS", "SECTIONS", "TEXT_FORMATS", "Report", "ReportFilter", "Table",
@@ -48,10 +49,21 @@ class Table:
 
 @attrs.frozen
 class Report:
-    """The tables of a report, in reading order, and the check summary it must not hide."""
+    """The tables of a report, in reading order, and the check summary it must not hide.
+
+    ``scope`` says what the filter kept (empty: everything). ``dataset`` and ``result`` are what
+    the report was built from, for a format that shows more than the tables (the HTML page:
+    dates, evidence, subjects, the chart); ``crossref`` is the cross-reference of the subjects
+    with official lists (``crossref``'s JSON document), when lists were given. A report built by
+    hand may leave them out.
+    """
 
     tables: tuple[Table, ...]
     counts: dict[str, int]
+    scope: str = ""
+    dataset: Dataset | None = attrs.field(default=None, eq=False, repr=False)
+    result: CheckResult | None = attrs.field(default=None, eq=False, repr=False)
+    crossref: dict[str, Any] | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -83,43 +95,80 @@ def _in_chain_order(dataset: Dataset, totals: dict[str, MeasureTotals],
 
 
 _TIMELINE_NOTE = (
-    "Totals marked (derived) come from the measure's other figures, (carried) from the previous "
-    "measure; neither is in the data. Adjusted: items reclassified into (positive) or out of "
-    "(negative) the list. Link: whether the measure starts where the previous one ended (ok, "
-    "break, unchecked: a total on one side is unknown). Evidence: quoted-verified (a quote found "
-    "in its stored original), quoted (a quote not compared with an original), cited (no quote)."
+    "Date: in force (effective) where known, else announced (marked). Totals marked (derived) "
+    "come from the measure's other figures, (carried) from the previous measure; neither is in "
+    "the data. Adjusted: items reclassified into (positive) or out of (negative) the list. Adds "
+    "up: whether total before + change = total after with the figures given. Link: whether the "
+    "measure starts where the previous one ended (ok, break, unchecked: a total on one side is "
+    "unknown). Evidence: quoted-verified (a quote found in its stored original), quoted (a quote "
+    "not compared with an original), cited (no quote)."
 )
+
+
+def _date_cells(record: DesignationAction | ExportControlMeasure) -> dict[str, str | None]:
+    """The date a record counts from (in force where known) and each of its dates, as text."""
+    dates = record.dates()
+    return {
+        "date": record.in_force.isoformat() + ("" if record.effective else " (announced)"),
+        "date_basis": "effective" if record.effective else "announced",
+        **{name: (dates[name].isoformat() if name in dates else None) for name in DATE_FIELDS},
+    }
+
+
+def _adds_up(totals: MeasureTotals) -> str:
+    if totals.adds_up is None:
+        return "-"
+    if totals.adds_up:
+        return "yes"
+    return "no (disputed)" if totals.accepted else "no"
+
+
+def _break_notes(measures: Iterable[ExportControlMeasure],
+                 totals: dict[str, MeasureTotals]) -> tuple[str, ...]:
+    """One line per measure whose figures break, with the arithmetic and what sources say."""
+    notes = []
+    for m in measures:
+        for arithmetic in totals[m.id].breaks:
+            text = f"Break at {m.id}: {arithmetic}."
+            if m.adjustment_reason and m.net_adjustment is None:
+                text += f" Reason sources offer: {m.adjustment_reason}"
+            disputes = [d.note for d in m.disputed if d.figure in totals[m.id].accepted]
+            if disputes:
+                text += f" Marked disputed: {' '.join(disputes)}"
+            notes.append(text)
+    return tuple(notes)
 
 
 def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
               keep: ReportFilter, verified: frozenset[tuple[str, int]]) -> list[Table]:
     columns = (
-        ("announced", "Announced"), ("measure", "Measure"), ("items_added", "Added"),
+        ("date", "Date"), ("measure", "Measure"), ("items_added", "Added"),
         ("items_removed", "Removed"), ("net_adjustment", "Adjusted"),
         ("total_before", "Total before"),
-        ("total_after", "Total after"), ("link", "Link"), ("evidence", "Evidence"),
-        ("sources", "Sources"),
+        ("total_after", "Total after"), ("adds_up", "Adds up"), ("link", "Link"),
+        ("evidence", "Evidence"), ("sources", "Sources"),
     )
     tables = []
     for series in dataset.series.values():
+        measures = [m for m in _in_chain_order(dataset, totals, series.id)
+                    if keep.keeps(m.authority, m.announced)]
         rows = [
             {
-                "series": series.id, "announced": m.announced.isoformat(), "measure": m.id,
+                "series": series.id, **_date_cells(m), "measure": m.id,
                 "items_added": m.items_added, "items_removed": m.items_removed,
                 "net_adjustment": m.net_adjustment,
                 **figure_cells("total_before", totals[m.id].total_before),
                 **figure_cells("total_after", totals[m.id].total_after),
-                "link": totals[m.id].link.value,
+                "adds_up": _adds_up(totals[m.id]), "link": totals[m.id].link.value,
                 "evidence": levels_text(figure_levels(m, verified)), "sources": _sources(m),
             }
-            for m in _in_chain_order(dataset, totals, series.id)
-            if keep.keeps(m.authority, m.announced)
+            for m in measures
         ]
         if rows:
             tables.append(Table(
                 "timeline", f"timeline:{series.id}",
                 f"Export controls: {series.title} ({series.authority}, {series.id})",
-                columns, tuple(rows), (_TIMELINE_NOTE,),
+                columns, tuple(rows), (*_break_notes(measures, totals), _TIMELINE_NOTE),
             ))
     return tables
 
@@ -177,15 +226,19 @@ def _series_summary(dataset: Dataset, totals: dict[str, MeasureTotals],
             text = f"grew from {start.value:,} to {end.value:,} items over {updates}"
         elif end:
             text = (f"stood at {end.value:,} items after {updates}; the total before the first "
-                    f"({measures[0].announced}) is not known")
+                    f"({measures[0].in_force}) is not known")
         else:
             text = f"{added:,} items added over {updates}; the totals are not known"
+        breaks = links.count(LinkStatus.BREAK) + [t.adds_up for t in mt].count(False)
+        if breaks:
+            text += (f"; {breaks} update{'s' if breaks != 1 else ''} where the figures do not "
+                     "add up (see the timeline)")
         rows.append({
             "series": series.id, "authority": series.authority, "updates": n,
-            "first": measures[0].announced.isoformat(), "last": measures[-1].announced.isoformat(),
+            "first": measures[0].in_force.isoformat(), "last": measures[-1].in_force.isoformat(),
             "items_added": added, **figure_cells("from_total", start),
             **figure_cells("to_total", end),
-            "breaks": links.count(LinkStatus.BREAK),
+            "breaks": breaks,
             "unchecked": links.count(LinkStatus.UNCHECKED), "summary": text,
         })
     return Table("summary", "summary:series", "Summary by export-control list", columns,
@@ -282,4 +335,5 @@ def build_report(dataset: Dataset, result: CheckResult,
         "findings": lambda: [_findings(result)],
     }
     tables = [t for section in SECTIONS if section in keep.sections for t in makers[section]()]
-    return Report(tuple(tables), count_by_severity(result.findings))
+    return Report(tuple(tables), count_by_severity(result.findings), _describe(keep),
+                  dataset, result)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from tabulate import tabulate
 
-from sanctions_tracker.checks.citations import figure_levels
+from sanctions_tracker.checks.citations import evidence_level, figure_levels, subject_levels
 from sanctions_tracker.errors import UsageError
 from sanctions_tracker.findings import finding_line_from_fields
 from sanctions_tracker.model.converter import converter
@@ -30,7 +30,11 @@ _KIND = {DesignationAction: "designation action", ExportControlMeasure: "export-
          ExportControlSeries: "export-control series", Source: "source"}
 
 
-def _evidence(dataset: Dataset, item: Evidence) -> dict[str, Any]:
+def _plain(value: object) -> object:
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _evidence(dataset: Dataset, item: Evidence, level: str) -> dict[str, Any]:
     source = dataset.sources.get(item.source)
     return {
         "source": item.source,
@@ -40,7 +44,10 @@ def _evidence(dataset: Dataset, item: Evidence) -> dict[str, Any]:
         "published": source.published.isoformat() if source and source.published else None,
         "updated": source.updated.isoformat() if source and source.updated else None,
         "quote": item.quote,
-        "states": dict(item.states),
+        "entry": item.entry,
+        "file": source.file if source else None,
+        "states": {k: _plain(v) for k, v in item.stated().items()},
+        "level": level,
     }
 
 
@@ -86,10 +93,21 @@ def describe_record(dataset: Dataset, result: CheckResult, record_id: str) -> di
     }
     if isinstance(record, (DesignationAction, ExportControlMeasure)):
         described["figures"] = _figures(record, result)
-        described["evidence"] = [_evidence(dataset, e) for e in record.evidence]
+        described["evidence"] = [
+            _evidence(dataset, e, evidence_level(e, verified=(record_id, i) in result.verified,
+                                                 listed=False))
+            for i, e in enumerate(record.evidence)]
         totals = result.totals.get(record_id)
         if totals is not None:
             described["link"] = totals.link.value
+    if isinstance(record, DesignationAction):
+        described["subject_evidence"] = [
+            {"name": s.name, "levels": subject_levels(record_id, i, s, result.listed),
+             "evidence": [_evidence(dataset, e, evidence_level(
+                 e, verified=False,
+                 listed=(record_id, ("subjects", i, "evidence", j)) in result.listed))
+                 for j, e in enumerate(s.evidence)]}
+            for i, s in enumerate(record.subjects)]
     if isinstance(record, Source):
         described["cited_by"] = [
             r.id for r in dataset.figure_records()
@@ -109,7 +127,8 @@ def _field_text(value: Any) -> str:
         return ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}"
                          for k, v in value.items())
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value) or "(none)"
+        return "; ".join(f"{v['figure']}: {v['note']}" if isinstance(v, dict) and "figure" in v
+                         else str(v) for v in value) or "(none)"
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
     return str(value)
@@ -117,7 +136,7 @@ def _field_text(value: Any) -> str:
 
 #: Aliases a subject's row lists; the JSON form lists every one (a fixture has 300).
 _SHOWN_ALIASES = 3
-_SUBJECT_HEADERS = ("type", "name", "identifiers", "country", "born", "aliases")
+_SUBJECT_HEADERS = ("type", "name", "identifiers", "country", "born", "aliases", "evidence")
 
 
 def _one_line(text: str) -> str:
@@ -125,7 +144,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _subject_row(subject: dict[str, Any]) -> list[str]:
+def _subject_row(subject: dict[str, Any], evidence: dict[str, Any] | None) -> list[str]:
     """One subject's cells; ``country`` holds whichever of flag, country, nationality it has."""
     identifiers = [f"{label} {subject[key]}" for key, label in
                    (("imo_number", "IMO"), ("mmsi", "MMSI"), ("call_sign", "call sign"))
@@ -136,16 +155,36 @@ def _subject_row(subject: dict[str, Any]) -> list[str]:
         listed += f"; (+{len(aliases) - _SHOWN_ALIASES:,} more)"
     country = subject.get("flag") or subject.get("country") or subject.get("nationality")
     return [subject["type"], _one_line(subject["name"]), ", ".join(identifiers) or "-",
-            country or "-", subject.get("birth_date") or "-", listed or "-"]
+            country or "-", subject.get("birth_date") or "-", listed or "-",
+            _subject_evidence_text(evidence)]
 
 
-def _subject_lines(subjects: list[dict[str, Any]]) -> list[str]:
+def _subject_evidence_text(evidence: dict[str, Any] | None) -> str:
+    """Who names the subject and where its identifiers come from, in one cell."""
+    if not evidence or not evidence["evidence"]:
+        return "-"
+    parts = []
+    cited = [e["source"] for e in evidence["evidence"] if e["entry"] is None]
+    if cited:
+        parts.append(f"cited by {len(cited)}")
+    parts += [f"{e['file'] or e['source']} entry {e['entry']} "
+              f"({'verified' if e['level'] == 'listed-verified' else 'not compared'})"
+              for e in evidence["evidence"] if e["entry"] is not None]
+    return "; ".join(parts)
+
+
+def _subject_lines(subjects: list[dict[str, Any]],
+                   evidence: list[dict[str, Any]]) -> list[str]:
     """The subjects of an action as a table, not as the dicts of its JSON form."""
-    table = tabulate([_subject_row(s) for s in subjects], headers=_SUBJECT_HEADERS,
-                     tablefmt="simple", disable_numparse=True)
+    rows = [_subject_row(s, evidence[i] if i < len(evidence) else None)
+            for i, s in enumerate(subjects)]
+    table = tabulate(rows, headers=_SUBJECT_HEADERS, tablefmt="simple", disable_numparse=True)
     lines = ["", f"Subjects ({len(subjects):,} named):"]
     lines += [f"  {line}".rstrip() for line in table.splitlines()]
-    lines.append("  country: a vessel's flag, an entity's country, an individual's nationality")
+    lines.append("  country: a vessel's flag, an entity's country, an individual's nationality; "
+                 "IMO: a vessel's ship number, an entity's company number")
+    lines.append("  evidence: how many sources name the subject, and the official list entries "
+                 "its identifiers come from (verified: read from the list file, check --lists)")
     if any(len(s.get("aliases", [])) > _SHOWN_ALIASES for s in subjects):
         lines.append(f"  aliases: the first {_SHOWN_ALIASES} of each; --format json lists all")
     return lines
@@ -161,7 +200,7 @@ def _evidence_lines(index: int, e: dict[str, Any]) -> list[str]:
     lines.append(f"  \u201c{e['quote']}\u201d" if e["quote"] is not None else
                  "  (cited, no quote: not verified against a stored original)")
     if e["states"]:
-        lines.append("  states: " + ", ".join(f"{k} {v:,}" for k, v in e["states"].items()))
+        lines.append("  states: " + _field_text(e["states"]))
     return lines
 
 
@@ -175,7 +214,7 @@ def render_record(described: dict[str, Any]) -> str:
     width = max((len(k) for k in fields), default=0)
     lines += [f"  {key.ljust(width)}  {_field_text(value)}" for key, value in fields.items()]
     if subjects:
-        lines += _subject_lines(subjects)
+        lines += _subject_lines(subjects, described.get("subject_evidence", []))
     if described.get("figures"):
         lines += ["", "Figures:"]
         for f in described["figures"]:

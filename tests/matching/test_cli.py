@@ -57,8 +57,9 @@ def test_lookup_curated_subjects_carry_their_evidence(capsys: pytest.CaptureFixt
 
 
 def test_lookup_csv_one_row_per_match(capsys: pytest.CaptureFixture[str]) -> None:
+    # Curated data without subjects: the shipped data has a PATRIOT of its own.
     code, out, _ = run_cli(capsys, "lookup", "PATRIOT", "--lists", str(OFAC), "--format", "csv",
-                           "--type", "vessel")
+                           "--type", "vessel", "--data", str(BASE))
     lines = out.splitlines()
     assert code == 0
     assert lines[0].startswith("query,authority,list,")
@@ -79,7 +80,7 @@ def test_batch_plain_lines_as_json_lines(tmp_path: Path,
     queries = tmp_path / "queries.txt"
     queries.write_text("9003550\n\nTransmorflot\nNobody Known At All\n", encoding="utf-8")
     code, out, err = run_cli(capsys, "lookup", "--batch", str(queries), "--lists", str(OFAC),
-                             "--format", "json")
+                             "--format", "json", "--data", str(BASE))
     results = [json.loads(line) for line in out.splitlines()]
     assert code == 0
     assert [r["query"] for r in results] == ["9003550", "Transmorflot", "Nobody Known At All"]
@@ -93,7 +94,7 @@ def test_batch_csv_with_type_and_imo(tmp_path: Path, capsys: pytest.CaptureFixtu
     queries.write_text("Name,type,imo,country\nPatriot,vessel,,\n,vessel,9003550,RU\n",
                        encoding="utf-8")
     code, out, _ = run_cli(capsys, "lookup", "--batch", str(queries), "--lists", str(OFAC),
-                           "--format", "csv")
+                           "--format", "csv", "--data", str(BASE))
     rows = out.splitlines()
     assert code == 0
     assert rows[1].startswith("Patriot,US-OFAC,SDN,")
