@@ -71,6 +71,11 @@ def test_the_report_shows_the_chain_and_every_round(shipped) -> None:
         "2023-09-21", "2024-04-02", "2024-05-24", "2024-06-20", "2024-12-17"]
     for action in dataset.actions.values():
         assert action.subjects, action.id
+    (subjects,) = [t for t in report.tables if t.key == "designations:subjects"]
+    assert len(subjects.rows) == sum(len(a.subjects) for a in dataset.actions.values())
+    lady_r = next(r for r in subjects.rows if r["name"] == "LADY R")
+    assert (lady_r["round"], lady_r["imo"], lady_r["evidence"]) == (
+        "2024-04-02", "9161003", "listed-verified cited")
 
 
 def test_crossref_finds_koreas_ships_on_other_lists(

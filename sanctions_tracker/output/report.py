@@ -13,7 +13,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from sanctions_tracker.checks import CheckResult
-from sanctions_tracker.checks.citations import figure_levels, levels_text
+from sanctions_tracker.checks.citations import (
+    LEVELS,
+    figure_levels,
+    levels_text,
+    subject_levels,
+)
 from sanctions_tracker.checks.totals import LinkStatus, figure_cells
 from sanctions_tracker.findings import count_by_severity
 from sanctions_tracker.model.dataset import Dataset
@@ -196,6 +201,42 @@ def _actions(dataset: Dataset, keep: ReportFilter,
     return [Table("designations", "designations", "Designation actions", columns, tuple(rows))]
 
 
+_SUBJECTS_NOTE = (
+    "Round: the announcement date of the designation round. IMO: a vessel's ship number, an "
+    "entity's company number. Country: a vessel's flag, an entity's country, an individual's "
+    "nationality. Evidence: how the subject's facts are evidenced (cited; listed-verified: an "
+    "official list entry read and found in its file, check --lists; listed: not compared)."
+)
+
+
+def _subjects(dataset: Dataset, keep: ReportFilter,
+              listed: frozenset[tuple[str, tuple[str | int, ...]]]) -> list[Table]:
+    """The subjects the sources name, round by round: who was designated, not only how many."""
+    columns = (("round", "Round"), ("type", "Type"), ("name", "Name"), ("imo", "IMO"),
+               ("country", "Country"), ("evidence", "Evidence"))
+    rows = []
+    for a in sorted(dataset.actions.values(), key=lambda a: (a.announced, a.id)):
+        if not keep.keeps(a.authority, a.announced):
+            continue
+        for index, s in enumerate(a.subjects):
+            levels = subject_levels(a.id, index, s, listed)
+            rows.append({
+                "round": a.announced.isoformat(), "action_id": a.id,
+                "type": type(s).__name__.lower(),
+                "name": " ".join(s.name.split()),
+                "imo": f"{s.imo_number:07d}" if getattr(s, "imo_number", None) else None,
+                "country": getattr(s, "flag", None) or getattr(s, "country", None)
+                or getattr(s, "nationality", None),
+                "evidence": " ".join(sorted(set(levels.values()),
+                                            key=LEVELS.index)) or None,
+            })
+    if not rows:
+        return []
+    return [Table("designations", "designations:subjects",
+                  "Designated subjects named by the sources", columns, tuple(rows),
+                  (_SUBJECTS_NOTE,))]
+
+
 def _first_known(items: Iterable[Known | None]) -> Known | None:
     """The first figure that is known, or None."""
     return next((k for k in items if k is not None), None)
@@ -331,7 +372,8 @@ def build_report(dataset: Dataset, result: CheckResult,
         "summary": lambda: [_series_summary(dataset, result.totals, keep),
                             _authority_summary(dataset, keep)],
         "timeline": lambda: _timeline(dataset, result.totals, keep, result.verified),
-        "designations": lambda: _actions(dataset, keep, result.verified),
+        "designations": lambda: [*_actions(dataset, keep, result.verified),
+                                 *_subjects(dataset, keep, result.listed)],
         "findings": lambda: [_findings(result)],
     }
     tables = [t for section in SECTIONS if section in keep.sections for t in makers[section]()]

@@ -643,7 +643,8 @@ def build_page(report: Report, title: str = "sanctions-tracker report") -> Page:
             series.append(builder.series(table))
         elif table.key == "designations":
             designations = builder.designations(table)
-        elif table.key != "findings":
+        elif table.key not in ("findings", "designations:subjects"):
+            # The page shows each round's subjects with the round (builder.subjects).
             other.append(builder.generic(table, anchor("table", table.key.replace(":", "-"))))
     evidence, sources = builder.evidence()
     return Page(
