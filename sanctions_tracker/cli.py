@@ -224,6 +224,10 @@ def build_parser() -> argparse.ArgumentParser:
              "export's folder for csv. Files are replaced atomically (through links); devices "
              "and FIFOs are written in place",
     )
+    export.add_argument("--lists", type=Path, nargs="+", action="extend", metavar="PATH",
+                        help="official list files or folders: compare the list entries that "
+                             "evidence the subjects' identifiers, so that the evidence levels "
+                             "say listed-verified (as check --lists)")
 
     diff = commands.add_parser("diff", parents=[limits],
                                help="compare two data folders record by record")
@@ -349,6 +353,23 @@ def _crossref_document(dataset: Dataset, snapshots: Sequence[Snapshot]) -> dict[
     return crossref_document(crossref(dataset, list(snapshots)))
 
 
+def _inputs(dataset: Dataset, args: argparse.Namespace, documents: Path | None,
+            snapshots: Sequence[Snapshot] = ()) -> list[Path]:
+    """Every file a command read, which its output may never replace.
+
+    The data files, the original documents, every file of the official lists read (an OFAC
+    set's companions too), and the tool's own files (schemas, templates, shipped data: an
+    installed copy reads them on every run).
+    """
+    inputs: list[Path] = [*dataset.files.values(), *(args.data or ())]
+    if documents is not None:
+        inputs += [documents / s.file for s in dataset.sources.values() if s.file is not None]
+    inputs += [Path(source.name) for snapshot in snapshots for source in snapshot.sources]
+    package = Path(__file__).resolve().parent
+    inputs += [path for path in package.rglob("*") if path.is_file()]
+    return inputs
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     from .checks import check, documents_folder  # noqa: PLC0415
     from .output.render import render_report  # noqa: PLC0415
@@ -377,12 +398,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     else:
         from .output.atomic_write import write_text_atomic  # noqa: PLC0415
 
-        # The command's own inputs are never replaced by its output.
-        inputs = [*dataset.files.values(), *(args.data or ()), *(args.lists or ())]
-        if documents is not None:
-            inputs += [documents / s.file for s in dataset.sources.values()
-                       if s.file is not None]
-        write_text_atomic(args.output, [text], keep=inputs)
+        write_text_atomic(args.output, [text], keep=_inputs(dataset, args, documents, snapshots))
         print(f"wrote the {args.format} report to {args.output}", file=sys.stderr)
     # On stderr, so that csv and json stay parseable; a filter that matches nothing is not an
     # error in the data, so it does not change the exit status.
@@ -422,7 +438,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
                          "standard output; name a folder, or use --format json")
     documents = documents_folder(args.sources)
     dataset = _load(args)
-    result = check(dataset, documents)
+    screen, list_files, snapshots = _lists_check(args.lists)
+    result = check(dataset, documents, lists=screen, list_files=list_files)
     chunks: list[str] = []
     if args.format == "ftm":
         entities = list(export_ftm(dataset))
@@ -447,12 +464,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             sys.stdout.writelines(chunks)
             sys.stdout.flush()
         else:
-            # The command's own inputs are never replaced by its output.
-            inputs = [*dataset.files.values(), *(args.data or ())]
-            if documents is not None:
-                inputs += [documents / s.file for s in dataset.sources.values()
-                           if s.file is not None]
-            write_text_atomic(output, chunks, keep=inputs)
+            write_text_atomic(output, chunks, keep=_inputs(dataset, args, documents, snapshots))
     where = "standard output" if output == "-" else output
     print(f"wrote {what} to {where}", file=sys.stderr)
     if not result.passed:

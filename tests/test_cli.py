@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 
 from sanctions_tracker.cli import main
 
-from .conftest import BASE, DOCUMENTS, FINDINGS, friendly_folder, replace_once, run_child
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from .conftest import (
+    BASE,
+    DOCUMENTS,
+    FINDINGS,
+    FIXTURES,
+    friendly_folder,
+    replace_once,
+    run_child,
+)
 
 # friendly-measure (tests/fixtures/friendly/bom-crlf.yaml): 120 + 50 = 170.
 MEASURE_FILE = "bom-crlf.yaml"
@@ -149,7 +155,8 @@ def test_check_json_is_one_object_with_status_counts_and_findings(
     assert main(["check", "--data", str(data), "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
     assert document["status"] == "fail"
-    assert document["counts"] == {"error": 2, "warning": 1, "info": 1}
+    # info: the unchecked quotes, and the four friendly subjects with no evidence of their own
+    assert document["counts"] == {"error": 2, "warning": 1, "info": 5}
     mismatch = next(f for f in document["findings"] if f["code"] == "total-mismatch")
     assert mismatch["severity"] == "error"
     assert mismatch["file"].endswith(MEASURE_FILE)
@@ -176,3 +183,30 @@ def test_strict_fails_on_warnings(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 0
     assert main([*argv, "--strict"]) == 1
     assert "--strict" in capsys.readouterr().out
+
+
+def test_an_output_never_replaces_a_list_file_it_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    lists = tmp_path / "lists"
+    shutil.copytree(FIXTURES / "lists" / "ofac_set", lists)
+    before = {p.name: p.read_bytes() for p in lists.iterdir()}
+    for name in ("sdn.csv", "alt.csv"):  # the list, and a companion read with it
+        code = main(["report", "--format", "html", "--lists", str(lists),
+                     "--output", str(lists / name)])
+        assert code == 2
+        assert "is an input of this command" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in lists.iterdir()} == before
+
+
+@pytest.mark.parametrize("command", [["report", "--format", "html"], ["export", "--format",
+                                                                         "json"]])
+def test_an_output_never_replaces_a_file_of_the_tool(
+        command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    import sanctions_tracker
+
+    package = Path(sanctions_tracker.__file__).resolve().parent
+    target = next(package.rglob("*.html.j2"))
+    before = target.read_bytes()
+    assert main([*command, "--output", str(target)]) == 2
+    assert "is an input of this command" in capsys.readouterr().err
+    assert target.read_bytes() == before

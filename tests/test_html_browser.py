@@ -189,7 +189,7 @@ def test_the_figures_and_the_chart_are_in_the_dom(browser: Any, pages: dict[str,
         "document.querySelector('#chart-growth-list a.point[href=\"#m-growth-break\"]')"
         ".dispatchEvent(new MouseEvent('click', {bubbles: true}))")
     assert browser.execute_script("return location.hash") == "#m-growth-break"
-    assert HOSTILE_NAME in _text(browser, "s-round-itemized-1")
+    assert HOSTILE_NAME in _text(browser, "s-round-itemized--1")
     assert _errors(browser) == []
 
 

@@ -216,7 +216,7 @@ def test_hostile_names_are_text(page: Page) -> None:
     assert HOSTILE_NAME in page.text
     assert HOSTILE_SOURCE in page.text
     assert page.tags["b"] == 0  # the <b> of the name is text too
-    assert HOSTILE_NAME in page.row("s-round-itemized-1")
+    assert HOSTILE_NAME in page.row("s-round-itemized--1")
     assert "alert(" not in page.raw["script"]
 
 
@@ -253,7 +253,7 @@ def test_every_figure_links_to_the_evidence_that_states_it(page: Page, page_text
     # A derived or carried figure links to the evidence of its record, whose figures made it.
     assert re.search(r'<a href="#ev-growth-carried" title="total_after carried: [^"]+">1,402</a>',
                      text)
-    evidence = page.row("ev-growth-second-0")
+    evidence = page.row("ev-growth-second--0")
     assert "items added 741, total after 798" in evidence
     assert "https://example.org/wire/2023" in evidence
 
@@ -347,7 +347,7 @@ def test_report_writes_the_page_to_a_file_and_shows_other_lists(
     crossref = page.row("crossref-table")
     assert "FIRST SHIP (vessel) US-OFAC SDN 2024-05-03 102 PATRIOT" in crossref
     assert "ship IMO 9003550" in crossref
-    assert re.search(r'<td><a href="#s-round-itemized-0">FIRST SHIP \(vessel\)</a>',
+    assert re.search(r'<td><a href="#s-round-itemized--0">FIRST SHIP \(vessel\)</a>',
                      output.read_text(encoding="utf-8"))
 
 
@@ -370,3 +370,19 @@ def test_a_text_report_goes_to_the_file_too(capsys: pytest.CaptureFixture[str],
                            "--output", str(output))
     assert (code, out) == (1, "")
     assert json.loads(output.read_text(encoding="utf-8"))["schema_version"] == 1
+
+
+def test_records_whose_ids_differ_by_a_suffix_keep_their_own_anchors(tmp_path: Path) -> None:
+    # `x` with evidence 0 and `x-0` with evidence 0: the element ids must not meet.
+    (tmp_path / "sources.yaml").write_text(
+        "kind: sources\nsources:\n  - {id: wire, publisher: W, title: T, "
+        "url: https://example.org/w, published: 2024-01-01}\n", encoding="utf-8")
+    (tmp_path / "actions.yaml").write_text("kind: designations\nactions:\n" + "".join(
+        f"  - id: {name}\n    authority: KR\n    announced: 2024-01-0{day}\n"
+        "    stated_counts: {vessels: 1}\n    itemized: none\n"
+        "    evidence: [{source: wire, states: {vessels: 1}}]\n"
+        for day, name in ((1, "x"), (2, "x-0"))), encoding="utf-8")
+    dataset = sanctions_tracker.load([tmp_path])
+    page = Page(render_report(build_report(dataset, sanctions_tracker.check(dataset)), "html"))
+    assert structure_problems(page) == []
+    assert dead_links(page) == []

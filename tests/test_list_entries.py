@@ -28,7 +28,7 @@ SDN = LISTS / "ofac_sdn_2024-05-03.csv"
 SDN_SHA256 = hashlib.sha256(SDN.read_bytes()).hexdigest()
 LIST_CODES = {"list-entries-not-checked", "list-file-not-found", "list-file-changed",
               "list-entry-not-found", "list-entry-mismatch", "entry-without-list-file",
-              "entry-required"}
+              "entry-required", "list-file-not-pinned"}
 
 
 def _write(folder: Path, *, entry: str = "102", states: str = "{imo_number: 9003550}",
@@ -95,18 +95,25 @@ def test_an_entry_that_states_what_the_evidence_says_is_verified(tmp_path: Path)
     assert result.listed == {("ships-designated", ("subjects", 0, "evidence", 0))}
 
 
-@pytest.mark.parametrize(("states", "extra", "column"), [
-    ("{imo_number: 9161003}", "imo_number: 9161003", 34),  # another valid ship number
-    ("{name: PATRIOTA}", "aliases: [PATRIOTA]", 28),
-    ("{flag: RU}", "flag: RU", 28),
-    ("{call_sign: HMYZ8}", "call_sign: HMYZ8", 33),
+@pytest.mark.parametrize(("states", "extra", "where"), [
+    # Another valid ship number: the entry is another ship (reported at the entry id).
+    ("{imo_number: 9161003}", "imo_number: 9161003", (14, 20)),
+    ("{name: PATRIOTA}", "aliases: [PATRIOTA]", (15, 28)),
+    ("{flag: RU}", "flag: RU", (15, 28)),
+    ("{call_sign: HMYZ8}", "call_sign: HMYZ8", (15, 33)),
 ])
 def test_a_value_the_entry_does_not_state_is_an_error(tmp_path: Path, states: str, extra: str,
-                                                      column: int) -> None:
+                                                      where: tuple[int, int]) -> None:
     folder = _write(tmp_path / "data", states=states, extra=extra)
     found, result = _list_findings(folder, [LISTS])
-    assert found == [("error", "list-entry-mismatch", 15, column)]
+    assert found == [("error", "list-entry-mismatch", *where)]
     assert result.listed == frozenset()
+
+
+def test_an_imo_the_entry_does_not_give_is_an_error(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "data", states="{imo_number: 9161003}")
+    found, _ = _list_findings(folder, [LISTS])
+    assert found == [("error", "list-entry-mismatch", 15, 34)]
 
 
 def test_the_entry_of_another_subject_type_is_an_error(tmp_path: Path) -> None:
@@ -164,9 +171,57 @@ def test_check_reads_the_lists_and_fails_on_a_wrong_identifier(
     # Only the SDN file: the folder's other files carry traps that screening reports.
     good = _write(tmp_path / "good")
     assert main(["check", "--data", str(good), "--lists", str(SDN)]) == 0
-    bad = _write(tmp_path / "bad", states="{imo_number: 9161003}", extra="imo_number: 9161003")
+    bad = _write(tmp_path / "bad", states="{imo_number: 9161003}")
     capsys.readouterr()
     assert main(["check", "--data", str(bad), "--lists", str(SDN)]) == 1
     out = capsys.readouterr().out
     assert "designations.yaml:15:34: error[list-entry-mismatch] entry 102 of" in out
     assert "does not state imo_number 9161003 (it gives 9003550)" in out
+
+
+def test_a_list_read_with_companion_files_cannot_be_verified(tmp_path: Path) -> None:
+    # OFAC's ADD/ALT/COMMENTS files change the entries of sdn.csv, and the source pins only it.
+    ofac_set = LISTS / "ofac_set"
+    sha = hashlib.sha256((ofac_set / "sdn.csv").read_bytes()).hexdigest()
+    folder = _write(tmp_path / "data", file="ofac_set/sdn.csv", sha256=sha)
+    assert _list_findings(folder, [LISTS])[0] == [("error", "list-file-not-pinned", 13, 21)]
+
+
+def test_the_entry_of_another_ship_is_refused_whatever_it_states(tmp_path: Path) -> None:
+    # Entry 102 is PATRIOT, IMO 9003550: evidence stating only its name cannot stand for a
+    # ship whose own IMO number is another one.
+    folder = _write(tmp_path / "data", states="{name: PATRIOT}", extra="imo_number: 9161003")
+    found, result = _list_findings(folder, [LISTS])
+    assert found == [("error", "list-entry-mismatch", 14, 20)]
+    assert result.listed == frozenset()
+
+
+def test_a_loop_of_links_is_a_list_file_that_cannot_be_used(tmp_path: Path) -> None:
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "loop.csv").symlink_to("loop.csv")
+    folder = _write(tmp_path / "data", file="loop.csv")
+    found = _list_findings(folder, [tmp_path / "lists"])[0]
+    assert found == [("error", "list-file-not-found", 13, 21)]
+
+
+@pytest.mark.parametrize(("a", "b"), [("นิม", "มีน"), ("नाम", "निम"), ("+++", "***")])
+def test_names_that_differ_only_in_marks_or_punctuation_differ(a: str, b: str) -> None:
+    assert fold_name(a) != fold_name(b)
+
+
+def test_show_and_export_say_what_the_list_entries_gave(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = _write(tmp_path / "good")
+    assert main(["export", "--format", "json", "--output", str(tmp_path / "out.json"),
+                 "--data", str(good), "--lists", str(SDN)]) == 0
+    import json
+
+    document = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert document["designations"][0]["subject_evidence_levels"] == [
+        {"imo_number": "listed-verified"}]
+    bad = _write(tmp_path / "bad", states="{imo_number: 9161003}")
+    capsys.readouterr()
+    main(["show", "ships-designated", "--data", str(bad), "--lists", str(SDN)])
+    assert "entry 102 (does not match: see the findings)" in capsys.readouterr().out
+    main(["show", "ships-designated", "--data", str(bad)])
+    assert "entry 102 (not compared)" in capsys.readouterr().out

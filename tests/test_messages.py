@@ -64,3 +64,27 @@ def test_the_country_list_in_another_order_or_schema_is_still_the_country_list()
 def test_an_enum_of_values_that_are_not_text_is_listed() -> None:
     (error,) = Draft202012Validator({"enum": [1, [2], {"a": 3}]}).iter_errors(4)
     assert describe(error) == "$: 4 is not one of 1, [2], {'a': 3}"
+
+
+@pytest.mark.parametrize(("evidence", "field", "hint"), [
+    ({"source": "s", "entry": "1", "states": {"vessels": 1}}, "entry",
+     "give the entry in the evidence of the subject"),
+])
+def test_a_field_forbidden_in_one_place_says_where_it_belongs(
+        evidence: dict[str, Any], field: str, hint: str) -> None:
+    document: dict[str, Any] = {"kind": "designations", "actions": [{
+        "id": "a", "authority": "KR", "announced": "2024-01-01",
+        "stated_counts": {"vessels": 1}, "itemized": "none", "evidence": [evidence]}]}
+    messages = _messages("designations", document)
+    assert any(f"'{field}' is not allowed here" in m and hint in m for m in messages), messages
+
+
+def test_a_quote_in_a_subjects_evidence_says_where_quotes_go() -> None:
+    document: dict[str, Any] = {"kind": "designations", "actions": [{
+        "id": "a", "authority": "KR", "announced": "2024-01-01",
+        "stated_counts": {"vessels": 1}, "itemized": "complete",
+        "evidence": [{"source": "s", "states": {"vessels": 1}}],
+        "subjects": [{"type": "vessel", "name": "X",
+                      "evidence": [{"source": "s", "quote": "q", "states": {"name": "X"}}]}]}]}
+    messages = _messages("designations", document)
+    assert any("'quote' is not allowed here" in m for m in messages), messages

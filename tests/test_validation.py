@@ -29,7 +29,7 @@ CODES_WITH_OWN_TEST = {"no-sources", "quotes-not-checked", "unreadable-file",
                        "list-identifier-conflict",
                        # evidence from list entries: tests/test_list_entries.py reads list files.
                        "list-entries-not-checked", "list-file-not-found", "list-file-changed",
-                       "list-entry-not-found", "list-entry-mismatch"}
+                       "list-entry-not-found", "list-entry-mismatch", "list-file-not-pinned"}
 
 
 Expectation = set[tuple[str, str, int | None, int | None]]

@@ -62,6 +62,8 @@ class CheckResult:
     verified: frozenset[tuple[str, int]] = frozenset()
     #: (record id, path of the evidence) of each list entry found to state what it is cited for.
     listed: frozenset[tuple[str, tuple[str | int, ...]]] = frozenset()
+    #: (record id, path of the evidence) of each list entry read that does not state it.
+    unlisted: frozenset[tuple[str, tuple[str | int, ...]]] = frozenset()
 
     @property
     def passed(self) -> bool:
@@ -115,4 +117,5 @@ def check(dataset: Dataset, documents: str | os.PathLike[str] | None = None, *,
                            require_quotes=require_quotes)
     findings = run_rules(context, frozenset(Stage))
     return CheckResult(tuple(_located(dataset, findings)), context.reconciled()[1],
-                       frozenset(context.verified), frozenset(context.listed))
+                       frozenset(context.verified), frozenset(context.listed),
+                       frozenset(context.unlisted))

@@ -34,7 +34,9 @@ __all__ = ["check_dates"]
     "promulgated-before-announced": "the promulgation date is before the announced date",
     "effective-before-promulgated": "the effective date is before the promulgation date",
     "expected-vs-effective": "a measure took effect on another day than a source expected",
-    "date-unsupported": "a record's date is none of the values its evidence states for it",
+    "expected-before-announced": "a measure was expected to take effect before it was announced",
+    "date-unsupported": "a record's date (other than announced) is stated by none of its "
+                        "evidence, or is none of the values its evidence states",
     "date-not-recorded": "evidence states a date that the record does not give",
 })
 def check_dates(context: CheckContext) -> list[Finding]:
@@ -103,6 +105,13 @@ def _order(record: DesignationAction | ExportControlMeasure, dataset: Dataset) -
             "a measure in force before it is issued is retroactive; check both dates",
             dataset.at(record.id, "effective"),
         ))
+    if record.expected is not None and record.expected < record.announced:
+        findings.append(Finding(
+            "expected-before-announced", Severity.WARNING,
+            f"expected by {record.expected}, before it was announced ({record.announced}): an "
+            "expectation comes with or after the announcement; check both dates",
+            dataset.at(record.id, "expected"),
+        ))
     if record.expected is not None and record.effective is not None:
         days = (record.effective - record.expected).days
         when = ("on the day expected" if days == 0 else
@@ -119,16 +128,29 @@ def _order(record: DesignationAction | ExportControlMeasure, dataset: Dataset) -
 
 def _against_evidence(record: DesignationAction | ExportControlMeasure,
                       dataset: Dataset) -> list[Finding]:
-    """Each date of the record must be one its evidence states, if any states it."""
+    """Each date of the record must be one its evidence states.
+
+    ``announced`` may be worked out from the reporting source (``date_derivation``: "on
+    Thursday" in an article of Friday); the other dates order a chain and date a timeline, so,
+    like a figure, each must be stated by some evidence: an effective date nobody gives could
+    reorder a series and hide a break.
+    """
     findings: list[Finding] = []
     given = record.dates()
     disputed = {d.figure for d in record.disputed}
     for name in DATE_FIELDS:
         stated = [(i, e.source, e.dates[name]) for i, e in enumerate(record.evidence)
                   if name in e.dates]
-        if not stated:
-            continue
         value = given.get(name)
+        if not stated:
+            if value is not None and name != "announced":
+                findings.append(Finding(
+                    "date-unsupported", Severity.ERROR,
+                    f"{name} {value} is stated by none of the record's evidence: add it to the "
+                    f"`states` of the evidence that gives it ({name}: {value}), or leave it out",
+                    dataset.at(record.id, name),
+                ))
+            continue
         said = ", ".join(f"{d} by {source}" for _, source, d in stated)
         if value is None:
             if name not in disputed:

@@ -12,7 +12,6 @@ not import the readers: the caller hands in :attr:`CheckContext.list_files`, whi
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -38,10 +37,13 @@ _SUBJECT_TYPE = {"Vessel": "vessel", "Entity": "entity", "Individual": "individu
 #: The entry fact each stated field of a subject is compared with (see lists/facts.py).
 _FACT_OF = {
     "vessel": {"name": "name", "imo_number": "ship_imo", "mmsi": "mmsi",
-               "call_sign": "call_sign", "flag": "country"},
+               "call_sign": "call_sign", "flag": "flag"},
     "entity": {"name": "name", "imo_number": "company_imo", "country": "country"},
-    "individual": {"name": "name", "nationality": "country", "birth_date": "birth_date"},
+    "individual": {"name": "name", "nationality": "nationality", "birth_date": "birth_date"},
 }
+#: A subject's own identifiers that tell it from another subject of its kind: an entry that
+#: gives another value is another subject, whatever the evidence says it states.
+_IDENTITY = {"vessel": ("imo_number", "mmsi"), "entity": ("imo_number",), "individual": ()}
 
 
 @attrs.frozen
@@ -52,19 +54,32 @@ class ListFile:
     sha256: str
     #: entry id -> fact name -> the values the entry gives (``lists.facts.entry_facts``).
     entries: Mapping[str, Mapping[str, tuple[str, ...]]]
-
-
-_WORD = re.compile(r"\w+")
+    #: Other files the list was read together with (OFAC's ADD, ALT and COMMENTS files): the
+    #: source record pins one file, so entries read with these cannot be verified.
+    companions: tuple[str, ...] = ()
 
 
 def fold_name(name: str) -> tuple[str, ...]:
     """A name's words, case-folded, compatibility-normalised and sorted.
 
     Lists write ``MKRTYCHEV, Ashot`` where reporting writes ``Ashot Mkrtychev``: the same
-    words in another order and case are the same name; other spellings are not.
+    words in another order and case are the same name; other spellings are not. A word is a
+    run of letters, digits and combining marks (the vowel signs of Thai or Devanagari are part
+    of the word: นิม is not มีน). A name with no such run is compared as it is written, so that
+    two names of punctuation alone are not the same name.
     """
     text = unicodedata.normalize("NFKC", name).casefold()
-    return tuple(sorted(_WORD.findall(text)))
+    words: list[str] = []
+    current: list[str] = []
+    for char in text:
+        if unicodedata.category(char)[0] in "LNM":
+            current.append(char)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return tuple(sorted(words)) if words else ("\x00" + " ".join(text.split()),)
 
 
 def _text(value: int | str | dt.date) -> str:
@@ -88,6 +103,8 @@ def _holds(fact: str, value: int | str | dt.date, given: tuple[str, ...]) -> boo
                       "the entry of the list that states it",
     "list-file-not-found": "a source's list file is not among the lists given to check",
     "list-file-changed": "a list file's SHA-256 differs from its source record",
+    "list-file-not-pinned": "a list file was read together with files its source record does "
+                            "not pin (OFAC's ADD, ALT and COMMENTS files)",
     "list-entry-not-found": "the list file has no entry of the id the evidence names",
     "list-entry-mismatch": "the list entry does not state what the evidence says it states",
 })
@@ -113,7 +130,7 @@ def check_list_entries(context: CheckContext) -> list[Finding]:
         if source.file not in files:
             files[source.file] = context.list_files(source.file)
         found = files[source.file]
-        if isinstance(found, str) or found.sha256 != source.sha256:
+        if isinstance(found, str) or found.sha256 != source.sha256 or found.companions:
             if source.id not in reported:
                 reported.add(source.id)
                 findings.append(_file_problem(source.id, source.file, source.sha256, found,
@@ -121,8 +138,7 @@ def check_list_entries(context: CheckContext) -> list[Finding]:
             continue
         problems = _compare(record.subjects[int(path[1])], item, found, at)
         findings.extend(problems)
-        if not problems:
-            context.listed.add((record.id, path))
+        (context.unlisted if problems else context.listed).add((record.id, path))
     if unchecked:
         findings.append(Finding(
             "list-entries-not-checked", Severity.INFO,
@@ -161,6 +177,14 @@ def _file_problem(source_id: str, file: str, sha256: str | None, found: ListFile
     if isinstance(found, str):
         return Finding("list-file-not-found", Severity.ERROR,
                        f"the list file {file} of source {source_id} cannot be used: {found}", at)
+    if found.sha256 == sha256:
+        return Finding(
+            "list-file-not-pinned", Severity.ERROR,
+            f"{found.path} is read together with {', '.join(found.companions)}, which change its "
+            f"entries, but source {source_id} pins only {file}: evidence from a list made of "
+            "several files cannot be verified; cite a list read from one file",
+            at,
+        )
     return Finding(
         "list-file-changed", Severity.ERROR,
         f"{found.path} has SHA-256 {found.sha256}, not {sha256} as source {source_id} records: "
@@ -192,6 +216,17 @@ def _compare(subject: Subject, item: Evidence, found: ListFile,
             at("entry"),
         ))
         return findings
+    for field in _IDENTITY[kind]:
+        own = getattr(subject, field)
+        given = entry.get(_FACT_OF[kind][field], ())
+        if own is not None and given and str(own) not in given:
+            findings.append(Finding(
+                "list-entry-mismatch", Severity.ERROR,
+                f"entry {item.entry} of {found.path} is another {kind}: it gives {field} "
+                f"{', '.join(given)}, this subject has {own}",
+                at("entry"),
+            ))
+            return findings
     for name, value in item.stated().items():
         fact = _FACT_OF[kind].get(name)
         given = entry.get(fact, ()) if fact else ()

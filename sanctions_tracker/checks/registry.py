@@ -63,6 +63,8 @@ class CheckContext:
     #: (record id, path of the evidence in the record) of each list entry that states what its
     #: evidence says (the list-entries rule).
     listed: set[tuple[str, tuple[str | int, ...]]] = attrs.Factory(set)
+    #: The same for each list entry that was read and does not state it (or is missing).
+    unlisted: set[tuple[str, tuple[str | int, ...]]] = attrs.Factory(set)
 
     def reconciled(self) -> tuple[list[Finding], dict[str, MeasureTotals]]:
         """The findings and per-measure totals of the running totals and chains."""

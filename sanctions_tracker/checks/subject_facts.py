@@ -1,10 +1,14 @@
 """A subject's own fields against what its evidence states of it.
 
 A subject's evidence names it and may give its country or identifiers. The subject must say
-what the evidence says: the name as its name or one of its aliases (words compared in any order
-and case, as lists write ``MKRTYCHEV, Ashot``), every other field exactly. Where sources differ,
-the subject marks the field ``disputed`` (:mod:`.agreement` reports the difference) and its own
-value may be any one of theirs, or none.
+what the evidence says: its name is a name the evidence gives, every name the evidence gives is
+its name or an alias (words compared in any order and case, as lists write ``MKRTYCHEV,
+Ashot``), and every other field is a value the evidence gives. Where sources differ, the subject
+marks the field ``disputed`` (:mod:`.agreement` reports the difference as a warning then); its
+own value must still be one of theirs, or none. A field that no evidence states at all is
+reported too: a warning when the subject has evidence that leaves the field out (an IMO number
+nobody gives), an info finding when the subject has no evidence of its own (its facts rest on
+the record's evidence, as before subjects could carry any).
 """
 
 from __future__ import annotations
@@ -13,18 +17,23 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.findings import Finding, Severity
-from sanctions_tracker.model.records import DesignationAction
+from sanctions_tracker.model.records import SUBJECT_FACTS, DesignationAction
 
 from .agreement import show_value
 from .list_entries import fold_name
 from .registry import Stage, rule
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sanctions_tracker.findings import Location
     from sanctions_tracker.model.records import Subject
 
     from .registry import CheckContext
 
 __all__ = ["check_subject_facts"]
+
+Value = int | str | dt.date
 
 
 @rule("subject-facts", Stage.RECONCILIATION, codes={
@@ -32,53 +41,94 @@ __all__ = ["check_subject_facts"]
                                 "evidence states",
     "subject-fact-not-recorded": "a subject's evidence states a country or identifier that the "
                                  "subject does not give",
+    "subject-fact-unevidenced": "a subject gives a name, country or identifier that none of its "
+                                "evidence states",
+    "subject-not-evidenced": "a subject has no evidence of its own: its facts rest on the "
+                             "record's evidence",
 })
 def check_subject_facts(context: CheckContext) -> list[Finding]:
-    """Each value a subject's evidence states is the subject's own (or disputed)."""
+    """Each value of a subject is one its evidence states, and each stated one is the subject's."""
     dataset = context.dataset
     findings: list[Finding] = []
     for record in dataset.figure_records():
         if not isinstance(record, DesignationAction):
             continue
         for s_index, subject in enumerate(record.subjects):
-            disputed = {d.figure for d in subject.disputed}
-            for e_index, item in enumerate(subject.evidence):
-                for name, value in item.stated().items():
-                    problem = _problem(subject, name, value, disputed)
-                    if problem is None:
-                        continue
-                    code, message = problem
-                    findings.append(Finding(
-                        code, Severity.ERROR if code == "subject-fact-unsupported"
-                        else Severity.WARNING,
-                        f"{item.source} states {name} {show_value(value)}{message}",
-                        dataset.at(record.id, "subjects", s_index, "evidence", e_index,
-                                   "states", name),
-                    ))
+            findings += _subject(subject, lambda *parts, r=record.id, s=s_index: dataset.at(
+                r, "subjects", s, *parts))
     return findings
 
 
-def _problem(subject: Subject, name: str, value: int | str | dt.date,
-             disputed: set[str]) -> tuple[str, str] | None:
+def _subject(subject: Subject, at: Callable[..., Location]) -> list[Finding]:
+    kind = type(subject).__name__.lower()
+    own = {name: getattr(subject, name) for name in SUBJECT_FACTS[kind]
+           if getattr(subject, name) is not None}
+    if not subject.evidence:
+        return [Finding(
+            "subject-not-evidenced", Severity.INFO,
+            f"{subject.name!r} has no evidence of its own: what it gives "
+            f"({', '.join(own)}) rests on the record's evidence; add the sources or list "
+            "entries that name it",
+            at("name"),
+        )]
+    disputed = {d.figure for d in subject.disputed}
+    stated: dict[str, list[tuple[int, Value]]] = {}
+    for e_index, item in enumerate(subject.evidence):
+        for name, value in item.stated().items():
+            stated.setdefault(name, []).append((e_index, value))
+    findings = [f for name, said in stated.items()
+                for f in _stated(subject, name, said, disputed=name in disputed, at=at)]
+    for name, value in own.items():
+        if name not in stated:
+            findings.append(Finding(
+                "subject-fact-unevidenced", Severity.WARNING,
+                f"{name} {_plain(value)} is stated by none of the subject's evidence: add the "
+                "source or list entry that gives it, or leave it out",
+                at(name),
+            ))
+        elif not any(_same(name, value, v) for _, v in stated[name]):
+            findings.append(Finding(
+                "subject-fact-unsupported", Severity.ERROR,
+                f"{name} {_plain(value)} is none of the values its evidence states "
+                f"({', '.join(sorted({_plain(v) for _, v in stated[name]}))}): correct it"
+                + (" (a disputed field may take any one of them, or none)"
+                   if name in disputed else ""),
+                at(name),
+            ))
+    return findings
+
+
+def _stated(subject: Subject, name: str, said: list[tuple[int, Value]], *, disputed: bool,
+            at: Callable[..., Location]) -> list[Finding]:
+    """What one field's statements require of the subject."""
+    findings: list[Finding] = []
     if name == "name":
         names = {fold_name(n) for n in (subject.name, *subject.aliases)}
-        if fold_name(str(value)) in names or name in disputed:
-            return None
-        return ("subject-fact-unsupported",
-                (f", which is neither the subject's name {subject.name!r} nor one of its "
-                "aliases: add it as an alias, or mark the name disputed"))
-    own = getattr(subject, name)
-    if own is None:
-        if name in disputed:
-            return None
-        return ("subject-fact-not-recorded",
-                f", but the subject gives no {name}: add `{name}: {_plain(value)}`")
-    if own == value or name in disputed:
-        return None
-    return ("subject-fact-unsupported",
-            (f", but the subject gives {show_value(own)}: correct one, or mark {name} disputed "
-            "when sources differ"))
+        for e_index, value in said:
+            if fold_name(str(value)) not in names and not disputed:
+                findings.append(Finding(
+                    "subject-fact-unsupported", Severity.ERROR,
+                    f"the evidence states name {show_value(value)}, which is neither the "
+                    f"subject's name {subject.name!r} nor one of its aliases: add it as an "
+                    "alias, or mark the name disputed",
+                    at("evidence", e_index, "states", name),
+                ))
+    elif getattr(subject, name) is None and not disputed:
+        e_index, value = said[0]
+        findings.append(Finding(
+            "subject-fact-not-recorded", Severity.WARNING,
+            f"the evidence states {name} {show_value(value)}, but the subject gives no {name}: "
+            f"add `{name}: {_plain(value)}`",
+            at("evidence", e_index, "states", name),
+        ))
+    return findings
 
 
-def _plain(value: int | str | dt.date) -> str:
+def _same(name: str, own: Value, stated: Value) -> bool:
+    if name == "name":
+        return fold_name(str(own)) == fold_name(str(stated))
+    return own == stated
+
+
+def _plain(value: Value) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)

@@ -129,8 +129,8 @@ class _Reconciler:
         self.breaks: dict[str, list[str]] = {}
         self.adds_up: dict[str, bool] = {}
 
-    def _break(self, m: ExportControlMeasure, code: str, message: str, *, field: str,
-               related: tuple[tuple[str, str], ...] = ()) -> None:
+    def _break(self, m: ExportControlMeasure, code: str, message: str, *, field: str,  # noqa: PLR0913
+               involved: frozenset[str], related: tuple[tuple[str, str], ...] = ()) -> None:
         """A total that does not close: an error, or a warning when a dispute accepts it.
 
         A dispute on one of the measure's figures says the sources give figures that do not add
@@ -141,12 +141,15 @@ class _Reconciler:
             m.adjustment_reason and m.net_adjustment is None) else ""
         self.breaks.setdefault(m.id, []).append(message.split(": correct", 1)[0].split(
             "; record the", 1)[0])
-        disputes = [d for d in m.disputed if d.figure in _TOTAL_FIGURES]
+        # Only a dispute on a figure the measure gives, and that the break goes through, accepts
+        # it: a note on items_removed cannot excuse a chain that breaks at total_before.
+        given = m.figures()
+        disputes = [d for d in m.disputed if d.figure in involved and d.figure in given]
         if disputes:
             self.accepted.setdefault(m.id, []).extend(d.figure for d in disputes)
             notes = "; ".join(f"{d.figure}: {d.note}" for d in disputes)
             self._finding("disputed-total", Severity.WARNING,
-                          f"{message.split(': ', 1)[0] if code == 'total-mismatch' else message}"
+                          f"{message.split(': correct', 1)[0].split('; record the', 1)[0]}"
                           f"{reason} (marked disputed, {notes})",
                           at=(m.id, field), related=related)
             return
@@ -175,7 +178,7 @@ class _Reconciler:
                 f"{_n(before.value)} {change.how} = {_n(expected)}, but total_after is "
                 f"{_n(after.value)} (a difference of {_n(after.value - expected)}): correct "
                 "one of the figures, or record the removal or adjustment that explains it",
-                field="total_after",
+                field="total_after", involved=_TOTAL_FIGURES,
             )
         for name, known in (("total_before", before), ("total_after", after)):
             if known is not None and known.provenance is Provenance.DERIVED:
@@ -317,11 +320,12 @@ class _Reconciler:
         self._break(
             m, "chain-break",
             f"chain break of {_n(abs(gap))} item{'s' if abs(gap) != 1 else ''}: {detail}"
-            + ("" if any(d.figure in _TOTAL_FIGURES for d in m.disputed) else
-               "; record the removal or reclassification that explains it (a measure with "
-               "items_removed or net_adjustment and its own evidence), or correct a figure"),
-            field=field, related=((prev.id, "total_after" if level.provenance is
-                                   Provenance.GIVEN else "id"),),
+             "; record the removal or reclassification that explains it (a measure with "
+            "items_removed or net_adjustment and its own evidence), or correct a figure",
+            field=field, involved=(frozenset({"total_before"}) if field == "total_before"
+                                   else _TOTAL_FIGURES - {"total_before"}),
+            related=((prev.id, "total_after" if level.provenance is
+                      Provenance.GIVEN else "id"),),
         )
         return LinkStatus.BREAK
 

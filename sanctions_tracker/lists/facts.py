@@ -4,9 +4,10 @@
 reading the entry. Checks may not import this package, so the entry is handed over as a mapping
 of fact names to the values the entry gives (raw text; the check folds names itself): ``name``
 (every name, any kind), ``ship_imo`` and ``company_imo`` (valid or not, as read), ``mmsi``,
-``call_sign``, ``country`` (ISO codes of nationalities, addresses, and a vessel's flag in
-OFAC's remarks), ``birth_date`` (ISO prefixes) and ``subject`` (vessel, entity, individual,
-aircraft).
+``call_sign``, ``nationality`` (ISO codes of the entry's nationalities), ``country`` (its
+nationalities and the countries of its addresses: where an entity is), ``flag`` (a vessel's
+flag, which OFAC gives in its remarks), ``birth_date`` (ISO prefixes) and ``subject`` (vessel,
+entity, individual, aircraft). A person's nationality is never read from an address.
 """
 
 from __future__ import annotations
@@ -39,10 +40,11 @@ def entry_facts(entry: Entry) -> dict[str, tuple[str, ...]]:
         name = _SCHEME_FACT.get(identifier.scheme)
         if name is not None:
             facts.setdefault(name, []).append(identifier.value)
-    countries = [c.code for c in entry.nationalities]
-    countries += [a.country.code for a in entry.addresses if a.country is not None]
-    countries += [to_code(note[len(_FLAG_NOTE):]) for note in entry.notes
-                  if note.startswith(_FLAG_NOTE)]
-    facts["country"] = [code for code in countries if code]
+    nationalities = [c.code for c in entry.nationalities if c.code]
+    facts["nationality"] = nationalities
+    facts["country"] = nationalities + [a.country.code for a in entry.addresses
+                                        if a.country is not None and a.country.code]
+    facts["flag"] = [code for code in (to_code(note[len(_FLAG_NOTE):]) for note in entry.notes
+                                       if note.startswith(_FLAG_NOTE)) if code]
     facts["birth_date"] = [d.start for d in entry.birth_dates if d.start]
     return {name: tuple(dict.fromkeys(values)) for name, values in facts.items() if values}

@@ -71,8 +71,12 @@ def list_file_finder(paths: Sequence[Path], snapshots: Sequence[Snapshot] = ()
         outside = None
         for base in paths:
             folder = base if base.is_dir() else base.parent
-            candidate = (folder / name).resolve()
-            if not candidate.is_relative_to(folder.resolve()):
+            try:
+                candidate = (folder / name).resolve()
+                top = folder.resolve()
+            except (OSError, RuntimeError):  # a loop of links (RuntimeError before 3.13)
+                return f"{folder / name} is a loop of symbolic links"
+            if not candidate.is_relative_to(top):
                 outside = f"{folder / name} leads out of {folder} (to {candidate})"
                 continue
             if not candidate.is_file():
@@ -87,8 +91,11 @@ def list_file_finder(paths: Sequence[Path], snapshots: Sequence[Snapshot] = ()
                            if Path(s.name).resolve() == candidate), None)
             if digest is None:  # pragma: no cover (a reader names the file it was given)
                 return f"{candidate} was not among the files its list was read from"
+            companions = tuple(Path(s.name).name for s in snapshot.sources
+                               if Path(s.name).resolve() != candidate)
             return ListFile(str(candidate), digest,
-                            {entry.id: entry_facts(entry) for entry in snapshot.entries})
+                            {entry.id: entry_facts(entry) for entry in snapshot.entries},
+                            companions)
         return outside or f"there is no file {name} under {', '.join(map(str, paths))}"
 
     return find

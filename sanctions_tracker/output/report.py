@@ -220,11 +220,12 @@ def _subjects(dataset: Dataset, keep: ReportFilter,
             continue
         for index, s in enumerate(a.subjects):
             levels = subject_levels(a.id, index, s, listed)
+            imo: int | None = getattr(s, "imo_number", None)
             rows.append({
                 "round": a.announced.isoformat(), "action_id": a.id,
                 "type": type(s).__name__.lower(),
                 "name": " ".join(s.name.split()),
-                "imo": f"{s.imo_number:07d}" if getattr(s, "imo_number", None) else None,
+                "imo": f"{imo:07d}" if imo is not None else None,
                 "country": getattr(s, "flag", None) or getattr(s, "country", None)
                 or getattr(s, "nationality", None),
                 "evidence": " ".join(sorted(set(levels.values()),

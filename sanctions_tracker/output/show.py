@@ -103,9 +103,10 @@ def describe_record(dataset: Dataset, result: CheckResult, record_id: str) -> di
     if isinstance(record, DesignationAction):
         described["subject_evidence"] = [
             {"name": s.name, "levels": subject_levels(record_id, i, s, result.listed),
-             "evidence": [_evidence(dataset, e, evidence_level(
+             "evidence": [{**_evidence(dataset, e, evidence_level(
                  e, verified=False,
-                 listed=(record_id, ("subjects", i, "evidence", j)) in result.listed))
+                 listed=(record_id, ("subjects", i, "evidence", j)) in result.listed)),
+                 "mismatch": (record_id, ("subjects", i, "evidence", j)) in result.unlisted}
                  for j, e in enumerate(s.evidence)]}
             for i, s in enumerate(record.subjects)]
     if isinstance(record, Source):
@@ -122,10 +123,14 @@ def describe_record(dataset: Dataset, result: CheckResult, record_id: str) -> di
     return described
 
 
+#: Numbers that are identifiers, not counts: written as they are, never grouped.
+_IDENTIFIERS = frozenset(("imo_number", "mmsi"))
+
+
 def _field_text(value: Any) -> str:
     if isinstance(value, dict):
-        return ", ".join(f"{k} {v:,}" if isinstance(v, int) else f"{k} {v}"
-                         for k, v in value.items())
+        return ", ".join(f"{k} {v:,}" if isinstance(v, int) and k not in _IDENTIFIERS
+                         else f"{k} {v}" for k, v in value.items())
     if isinstance(value, list):
         return "; ".join(f"{v['figure']}: {v['note']}" if isinstance(v, dict) and "figure" in v
                          else str(v) for v in value) or "(none)"
@@ -167,8 +172,9 @@ def _subject_evidence_text(evidence: dict[str, Any] | None) -> str:
     cited = [e["source"] for e in evidence["evidence"] if e["entry"] is None]
     if cited:
         parts.append(f"cited by {len(cited)}")
-    parts += [f"{e['file'] or e['source']} entry {e['entry']} "
-              f"({'verified' if e['level'] == 'listed-verified' else 'not compared'})"
+    parts += [f"{e['file'] or e['source']} entry {e['entry']} ("
+              + ("verified" if e["level"] == "listed-verified" else
+                 "does not match: see the findings" if e["mismatch"] else "not compared") + ")"
               for e in evidence["evidence"] if e["entry"] is not None]
     return "; ".join(parts)
 

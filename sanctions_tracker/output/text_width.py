@@ -122,12 +122,24 @@ def hanging_wrap(head: str, text: str, width: int, indent: str) -> list[str]:
     """``head`` followed by ``text``, wrapped at ``width`` with ``indent`` on following lines.
 
     Lines break at spaces and after a hyphen between words, as textwrap breaks them; a word
-    wider than a line is cut. ``head`` is never broken (``file:line:col: severity[code]``,
-    which editors and terminals recognise only whole): when it is wider than ``width`` it
-    stands alone on the first line, the only line that can then be wider than ``width``.
+    wider than a line is cut. ``head`` (``file:line:col: severity[code]``, which editors and
+    terminals recognise only whole) is broken only when it is wider than ``width`` itself (a
+    long path): first before its severity, then, if the location alone is too wide, wherever
+    it must be cut, so that no line is ever wider than ``width``.
     """
     lines: list[str] = []
     line = head
+    if _line_width(head) > width:
+        location, separator, label = head.rpartition(": ")
+        parts = [location + ":", indent + label] if separator else [head]
+        for part in parts:
+            rest = part
+            while _line_width(rest) > width:
+                piece = _fitting_prefix(rest, width)
+                lines.append(piece)
+                rest = indent + rest[len(piece):]
+            lines.append(rest)
+        line = lines.pop()
     for separator, word in _chunks(text):
         if line.strip():
             if _line_width(line + separator + word) <= width:

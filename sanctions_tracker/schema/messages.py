@@ -56,7 +56,16 @@ def _not_in(options: list[Any]) -> str:
     return f"is not one of {', '.join(map(repr, options))}"
 
 
-def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912 (one branch per keyword)
+#: Why a field that the schema forbids in one place is forbidden there, and what to do.
+_NOT_ALLOWED = {
+    ("entry",): "list entries evidence a subject's facts; give the entry in the evidence of the "
+                "subject (subjects: [{..., evidence: [{source, entry, states}]}])",
+    ("quote",): "a subject's evidence cites its source or names a list entry; quote the source "
+                "in the record's own evidence",
+}
+
+
+def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912, PLR0915 (a branch per keyword)
     """A message that names the value and how to fix it, prefixed by the JSON path."""
     where = error.json_path
     keyword = error.validator
@@ -106,6 +115,11 @@ def describe(error: ValidationError) -> str:  # noqa: C901, PLR0912 (one branch 
         text = "has the same item more than once: keep one"
     elif keyword == "dependentRequired":
         text = error.message.replace("is a dependency of", "is required with")
+    elif (keyword == "not" and isinstance(expected, dict) and list(expected) == ["required"]
+          and isinstance(value, dict)):
+        present = [k for k in expected["required"] if k in value]
+        text = (f"{', '.join(repr(k) for k in present)} is not allowed here: "
+                + _NOT_ALLOWED.get(tuple(present), "remove it"))
     else:
         text = error.message if len(error.message) <= 200 else error.message[:197] + "..."
     return f"{where}: {text}"

@@ -33,13 +33,13 @@ def spellings(reference: Path) -> set[str]:
         asked.add(text.upper().strip())
         return lookup(text)
 
-    countries.to_code = record  # type: ignore[assignment]
+    countries.to_code = record
     countries.country.cache_clear()
     try:
         for path in list_files([reference]):
             read(path)
     finally:
-        countries.to_code = lookup  # type: ignore[assignment]
+        countries.to_code = lookup
         countries.country.cache_clear()
     return asked
 

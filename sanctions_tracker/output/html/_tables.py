@@ -62,9 +62,13 @@ def anchor(kind: str, *names: str | int) -> str:
     """An element id: ``m-kr-2024-06-20-export-controls-russia``.
 
     Record ids are slugs already (the schema's pattern); anything else is replaced, so that an
-    id is always one token that a URL fragment and ``getElementById`` both take as it is.
+    id is always one token that a URL fragment and ``getElementById`` both take as it is. Parts
+    after the first are joined by ``--``, which no record id contains (the schema puts a letter
+    or digit between separators): evidence 0 of record ``x`` (``ev-x--0``) is never the
+    evidence of a record named ``x-0`` (``ev-x-0``).
     """
-    return "-".join([kind, *(_UNSAFE.sub("_", str(n)) for n in names)])
+    first, *rest = (_UNSAFE.sub("_", str(n)) for n in names)
+    return "-".join([kind, "--".join([first, *rest])]) if names else kind
 
 
 def number(value: int, basis: str | None = None, *, href: str | None = None,

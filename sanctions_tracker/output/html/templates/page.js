@@ -75,7 +75,8 @@
   }
 
   function reveal() {
-    var id = decodeURIComponent(location.hash.slice(1));
+    var id;
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }
     var target = id && document.getElementById(id);
     if (target && target.hidden && target.closest) {
       var table = target.closest("table");
