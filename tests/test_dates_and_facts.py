@@ -90,17 +90,9 @@ def test_a_recorded_date_must_be_one_its_evidence_states(
         assert "dispute-without-disagreement" in codes
 
 
-names = st.sampled_from(["PATRIOT", "patriot", "Patriot ", "PATRIOTA", "NEPTUN"])
-
-
-@settings(max_examples=25, deadline=None)
-@given(stated=st.lists(names, min_size=1, max_size=4), disputed=st.booleans())
-def test_what_sources_call_a_subject_must_agree_and_be_its_name(
-        tmp_path_factory: object, stated: list[str], disputed: bool) -> None:  # noqa: FBT001
-    folder = tmp_path_factory.mktemp("a")  # type: ignore[attr-defined]
-    evidence = "".join(f"          - {{source: wire-{i}, states: {{name: '{n}'}}}}\n"
-                       for i, n in enumerate(stated))
-    text = textwrap.dedent("""\
+def _one_ship(subject_fields: str) -> str:
+    """A designation of one vessel; ``subject_fields`` continue its subject (8 spaces in)."""
+    return textwrap.dedent("""\
         kind: designations
         actions:
           - id: a
@@ -111,9 +103,22 @@ def test_what_sources_call_a_subject_must_agree_and_be_its_name(
             evidence: [{source: wire-0, states: {vessels: 1}}]
             subjects:
               - type: vessel
-                name: PATRIOT
-        """) + ("        disputed: [{figure: name, note: Spellings differ.}]\n" if disputed
-                else "") + "        evidence:\n" + evidence
+        """) + "        " + subject_fields
+
+
+names = st.sampled_from(["PATRIOT", "patriot", "Patriot ", "PATRIOTA", "NEPTUN"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(stated=st.lists(names, min_size=1, max_size=4), disputed=st.booleans())
+def test_what_sources_call_a_subject_must_agree_and_be_its_name(
+        tmp_path_factory: object, stated: list[str], disputed: bool) -> None:  # noqa: FBT001
+    folder = tmp_path_factory.mktemp("a")  # type: ignore[attr-defined]
+    evidence = "".join(f"          - {{source: wire-{i}, states: {{name: '{n}'}}}}\n"
+                       for i, n in enumerate(stated))
+    text = _one_ship("name: PATRIOT\n") + (
+        "        disputed: [{figure: name, note: Spellings differ.}]\n" if disputed
+        else "") + "        evidence:\n" + evidence
     codes = [f.code for f in _check(folder, text)]
 
     def same(a: str, b: str) -> bool:
@@ -203,24 +208,14 @@ def test_only_a_dispute_on_a_figure_the_break_goes_through_accepts_it(tmp_path: 
 
 
 def test_a_disputed_subject_field_takes_only_a_value_a_source_gives(tmp_path: Path) -> None:
-    text = textwrap.dedent("""\
-        kind: designations
-        actions:
-          - id: a
-            authority: KR
-            announced: 2024-06-27
-            stated_counts: {vessels: 1}
-            itemized: complete
-            evidence: [{source: wire-0, states: {vessels: 1}}]
-            subjects:
-              - type: vessel
-                name: TOTALLY WRONG
+    text = _one_ship(textwrap.dedent("""\
+        name: TOTALLY WRONG
                 imo_number: 9003550
                 disputed: [{figure: name, note: a}, {figure: imo_number, note: b}]
                 evidence:
                   - {source: wire-0, states: {name: MAIA-1, imo_number: 9358010}}
                   - {source: wire-1, states: {name: MAIA 1, imo_number: 9358010}}
-        """)
+        """))
     found = [(f.code, f.location.path) for f in _check(tmp_path, text)
              if f.code == "subject-fact-unsupported"]
     assert found == [("subject-fact-unsupported", "$.actions[0].subjects[0].name"),
