@@ -131,3 +131,20 @@ def test_show_and_report_mark_each_figures_evidence_level(
     _, out, _ = run_cli(capsys, "report", *checked, "--format", "csv",
                         "--section", "timeline")
     assert "cited" in {row.get("evidence") for row in csv.DictReader(io.StringIO(out))}
+
+
+def test_require_quotes_covers_cited_dates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    text = CITED.read_text(encoding="utf-8").replace(
+        "states: {items_added: 40, total_after: 210}",
+        "states: {items_added: 40, total_after: 210, announced: 2024-05-02}")
+    folder = tmp_path / "cited"
+    folder.mkdir()
+    (folder / CITED.name).write_text(text, encoding="utf-8")
+    shutil.copy(CITED_SOURCE, folder / "sources.yaml")
+    data = ("--data", str(BASE), "--data", str(folder), "--sources", str(DOCUMENTS))
+    code, out, _ = run_cli(capsys, "check", *data, "--require-quotes")
+    assert code == 1
+    assert out.count("error[cited-not-verified]") == 3
+    assert "announced 2024-05-02 is cited, not verified" in out

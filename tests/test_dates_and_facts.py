@@ -220,3 +220,31 @@ def test_a_disputed_subject_field_takes_only_a_value_a_source_gives(tmp_path: Pa
              if f.code == "subject-fact-unsupported"]
     assert found == [("subject-fact-unsupported", "$.actions[0].subjects[0].name"),
                      ("subject-fact-unsupported", "$.actions[0].subjects[0].imo_number")]
+
+
+def test_an_alias_needs_evidence_and_cannot_silence_a_spelling_dispute(tmp_path: Path) -> None:
+    text = _one_ship(textwrap.dedent("""\
+        name: Sin Kum Chol
+                aliases: [Sin Hong Chol, Kim Jong Un]
+                evidence:
+                  - {source: wire-0, states: {name: Sin Kum Chol}}
+                  - {source: wire-1, states: {name: Sin Hong Chol}}
+        """))
+    found = sorted((f.code, f.location.path) for f in _check(tmp_path, text)
+                   if f.code in ("sources-disagree", "subject-fact-unevidenced"))
+    assert found == [
+        ("sources-disagree", "$.actions[0].subjects[0].evidence[1].states.name"),
+        ("subject-fact-unevidenced", "$.actions[0].subjects[0].aliases[1]"),
+    ]
+
+
+def test_an_announcement_date_that_orders_a_chain_must_be_evidenced(tmp_path: Path) -> None:
+    # Without an effective date, `announced` places a measure in its chain: a date nobody gives
+    # could move m-b before m-a and hide the break.
+    found = [(f.code, f.location.path) for f in _check(tmp_path / "bare", _chain())
+             if f.code == "date-unsupported"]
+    assert found == [("date-unsupported", "$.measures[0].announced"),
+                     ("date-unsupported", "$.measures[1].announced")]
+    explained = _chain("    date_derivation: The notice's own date.\n",
+                       "    date_derivation: The notice's own date.\n")
+    assert "date-unsupported" not in [f.code for f in _check(tmp_path / "ok", explained)]

@@ -98,3 +98,11 @@ def test_a_broken_file_anywhere_on_a_side_keeps_its_absences_unknown(
     assert code == 2
     assert document["removed"] == []
     assert [n["record"] for n in document["not_compared"]] == ["friendly-scripts"]
+
+
+def test_identifiers_are_shown_as_written_and_counts_grouped() -> None:
+    from sanctions_tracker.output.diff import _show
+
+    assert _show(9003550, "subjects[0].imo_number") == "9003550"
+    assert _show(273111111, "subjects[1].mmsi") == "273111111"
+    assert _show(1402, "total_after") == "1,402"

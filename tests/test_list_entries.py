@@ -225,3 +225,9 @@ def test_show_and_export_say_what_the_list_entries_gave(
     assert "entry 102 (does not match: see the findings)" in capsys.readouterr().out
     main(["show", "ships-designated", "--data", str(bad)])
     assert "entry 102 (not compared)" in capsys.readouterr().out
+
+
+def test_an_entry_that_does_not_name_the_subject_is_another_subjects(tmp_path: Path) -> None:
+    # No IMO number of its own to compare: the entry must still name the subject.
+    folder = _write(tmp_path / "data", name="NEPTUN", states="{flag: KP}", extra="flag: KP")
+    assert _list_findings(folder, [LISTS])[0] == [("error", "list-entry-mismatch", 14, 20)]

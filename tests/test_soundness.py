@@ -275,9 +275,11 @@ def test_measures_of_one_day_are_ordered_by_their_totals(
     document = "The list went from 100 to 150 items, and then from 150 to 160 items."
     # Listed in the file in the reverse order, with ids that sort in the reverse order too.
     measures = (_measure("total_before: 150\n  total_after: 160", "from 150 to 160 items",
-                         "total_before: 150, total_after: 160", mid="a-second")
+                         "total_before: 150, total_after: 160, announced: 2024-06-20",
+                         mid="a-second")
                 + _measure("total_before: 100\n  total_after: 150", "from 100 to 150 items",
-                           "total_before: 100, total_after: 150", mid="b-first"))
+                           "total_before: 100, total_after: 150, announced: 2024-06-20",
+                           mid="b-first"))
     root = _project(tmp_path, document, measures)
     code, out = _check(root, capsys)
     assert code == 0, out
@@ -531,6 +533,29 @@ def test_near_duplicate_subjects_count_once(tmp_path: Path,
     assert out.count("error[duplicate-subject]") == 3
 
 
+@pytest.mark.parametrize("copy", ["PATRI\\u200bOT", "PATRIOT.", "P.A.T.R.I.O.T"])
+def test_a_copy_of_a_name_with_invisible_characters_or_dots_counts_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], copy: str) -> None:
+    root = _project(tmp_path, "It designated 2 vessels.", "")
+    _with_action(root, f"""\
+        - id: near
+          authority: KR
+          announced: 2024-06-20
+          stated_counts: {{vessels: 2}}
+          itemized: complete
+          subjects:
+            - {{type: vessel, name: PATRIOT}}
+            - {{type: vessel, name: "{copy}"}}
+          evidence:
+            - source: doc
+              quote: designated 2 vessels
+              states: {{vessels: 2}}
+        """)
+    code, out = _check(root, capsys)
+    assert code == 1
+    assert out.count("error[duplicate-subject]") == 1
+
+
 def test_removing_more_than_the_list_held_is_a_warning(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     document = "The list had 10 items; 20 items were removed and 15 items were added, leaving 5."
@@ -644,3 +669,19 @@ def test_one_mmsi_or_call_sign_is_one_ship(tmp_path: Path,
         code, out = _check(root, capsys)
         assert code == 1, field
         assert "error[duplicate-subject]" in out
+
+
+def test_a_finding_is_one_line_whatever_the_data_holds() -> None:
+    # A note with a line break and an escape sequence: `::error` on a line of its own would be
+    # a command to GitHub Actions, and the escape would recolour the terminal.
+    from sanctions_tracker.findings import finding_line_from_fields
+
+    line = finding_line_from_fields(
+        "a.yaml:1:2", "warning", "disputed-total",
+        "reason: line one\n::error file=x::injected \x1b[31mred\u2028end")
+    assert "\n" not in line
+    assert "\x1b" not in line
+    assert "\u2028" not in line
+    assert "\\n::error file=x::injected \\x1b[31mred\\u2028end" in line
+    assert finding_line_from_fields("b.yaml", "info", "x", "한국 café") == (
+        "b.yaml: info[x] 한국 café")

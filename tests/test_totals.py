@@ -147,6 +147,7 @@ measures:
     series: test-list
     authority: KR
     announced: 2024-01-20
+    date_derivation: The date of the correction notice in the test notices.
     net_adjustment: -10
     adjustment_reason: Items moved to another list, per the correction notice.
     evidence:
@@ -160,6 +161,7 @@ measures:
     series: test-list
     authority: KR
     announced: 2024-01-20
+    date_derivation: The date of the correction notice in the test notices.
     items_removed: 10
     evidence:
       - source: chain-notices

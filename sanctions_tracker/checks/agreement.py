@@ -2,16 +2,18 @@
 
 Figures, dates and a subject's facts (its name, country, identifiers) alike: two sources that
 give different values of one thing are reported, and a ``disputed`` note on the record (or the
-subject) keeps both on purpose. Two names agree when they are the same words, or when the
-subject records both as its names (its name and an alias: 미사일총국 and Missile General Bureau
-are one name in two scripts, which the data says by listing both). A dispute must have something
-to explain: sources that disagree, or, for a figure of a measure, a running total that does not
-close (:mod:`.totals`).
+subject) keeps both on purpose. Two names agree when they are the same words, or when they are
+written in different scripts and the subject records both as its names (its name and an alias:
+미사일총국 and Missile General Bureau are one name in two scripts). Two spellings in one script
+(Sin Kum Chol, Sin Hong Chol) disagree whatever aliases the subject lists. A dispute must have
+something to explain: sources that disagree, or, for a figure of a measure, a running total that
+does not close (:mod:`.totals`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.findings import Finding, Severity
@@ -86,11 +88,17 @@ def check_agreement(context: CheckContext) -> list[Finding]:
     return findings
 
 
+def _scripts(name: str) -> set[str]:
+    """The scripts of a name's letters, by the first word of their Unicode names."""
+    return {unicodedata.name(char, "?").split(" ")[0] for char in name if char.isalpha()}
+
+
 def _names_of(names: set[tuple[str, ...]]) -> Callable[[Value, Value], bool]:
-    """Values that agree for one subject: alike, or two of the names it records."""
+    """Values that agree for one subject: alike, or its name in two scripts it records."""
     def same(a: Value, b: Value) -> bool:
         return _same(a, b) or (isinstance(a, str) and isinstance(b, str)
-                               and fold_name(a) in names and fold_name(b) in names)
+                               and fold_name(a) in names and fold_name(b) in names
+                               and not _scripts(a) & _scripts(b))
     return same
 
 

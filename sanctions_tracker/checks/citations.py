@@ -53,6 +53,14 @@ def check_citations(context: CheckContext) -> list[Finding]:
                     dataset.at(record.id, "evidence", index, "source"),
                 ))
                 continue
+            if context.require_quotes:  # dates order chains: strict evidence covers them too
+                findings += [Finding(
+                    "cited-not-verified", Severity.ERROR,
+                    f"{name} {value} is cited, not verified against a stored original "
+                    f"({item.source}, {source.url}): --require-quotes needs a quote from a "
+                    "stored document",
+                    dataset.at(record.id, "evidence", index, "states", name),
+                ) for name, value in item.dates.items()]
             for figure, value in item.states.items():
                 findings.append(Finding(
                     "cited-not-verified", severity,

@@ -28,8 +28,16 @@ def _singular(subject: Subject) -> str:
 
 
 def _folded(name: str) -> str:
-    """A name as a reader compares it: compatibility forms, case and spacing folded."""
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    """A name as a reader compares it: its letters, digits and marks, in order.
+
+    Compatibility forms and case are folded; spaces, punctuation and invisible characters
+    (a zero-width space, U+200B, inside ``PATRIOT``) do not tell two names apart, so ``PATRIOT.``
+    and ``P.A.T.R.I.O.T`` are the same ship as ``PATRIOT``. A name of nothing but
+    punctuation is compared as written.
+    """
+    text = unicodedata.normalize("NFKC", name).casefold()
+    kept = "".join(c for c in text if unicodedata.category(c)[0] in "LNM")
+    return kept or " ".join(text.split())
 
 
 def _identifiers(subject: Subject) -> dict[str, object]:

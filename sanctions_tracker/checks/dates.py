@@ -67,6 +67,8 @@ def check_dates(context: CheckContext) -> list[Finding]:
                 ))
     for series_id, series in dataset.series.items():
         in_file_order = [m for m in dataset.measures.values() if m.series == series_id]
+        if len(in_file_order) > 1:
+            findings += _ordering_dates(in_file_order, dataset)
         for earlier, later in itertools.pairwise(in_file_order):
             if later.announced < earlier.announced and (
                     dataset.origins[later.id].file == dataset.origins[earlier.id].file):
@@ -85,6 +87,27 @@ def check_dates(context: CheckContext) -> list[Finding]:
             for m in in_file_order if m.authority != series.authority
         )
     return findings
+
+
+def _ordering_dates(measures: list[ExportControlMeasure], dataset: Dataset) -> list[Finding]:
+    """A measure that its announcement date places in a chain must have that date evidenced.
+
+    Without an effective date, ``announced`` decides where the measure sits in its series, and
+    so which totals meet: a date no source gives and no ``date_derivation`` explains could
+    reorder the chain and hide a break.
+    """
+    return [
+        Finding(
+            "date-unsupported", Severity.ERROR,
+            f"announced {m.announced} places this measure in series {m.series}, but no evidence "
+            "states it and no date_derivation explains it: add it to the `states` of the "
+            "evidence that gives it, or say in date_derivation how it was worked out",
+            dataset.at(m.id, "announced"),
+        )
+        for m in measures
+        if m.effective is None and m.date_derivation is None
+        and not any("announced" in e.dates for e in m.evidence)
+    ]
 
 
 def _order(record: DesignationAction | ExportControlMeasure, dataset: Dataset) -> list[Finding]:

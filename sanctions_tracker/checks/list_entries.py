@@ -68,7 +68,8 @@ def fold_name(name: str) -> tuple[str, ...]:
     of the word: นิม is not มีน). A name with no such run is compared as it is written, so that
     two names of punctuation alone are not the same name.
     """
-    text = unicodedata.normalize("NFKC", name).casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKC", name).casefold()
+                   if unicodedata.category(c) != "Cf")  # zero-width and direction marks
     words: list[str] = []
     current: list[str] = []
     for char in text:
@@ -216,6 +217,15 @@ def _compare(subject: Subject, item: Evidence, found: ListFile,
             at("entry"),
         ))
         return findings
+    names = {fold_name(n) for n in (subject.name, *subject.aliases)}
+    if not names & {fold_name(n) for n in entry.get("name", ())}:
+        return [Finding(
+            "list-entry-mismatch", Severity.ERROR,
+            f"entry {item.entry} of {found.path} lists "
+            f"{'; '.join(entry.get('name', ())[:3])!r}, none of which is the subject's name or "
+            f"an alias ({subject.name!r}): it is another subject's entry",
+            at("entry"),
+        )]
     for field in _IDENTITY[kind]:
         own = getattr(subject, field)
         given = entry.get(_FACT_OF[kind][field], ())

@@ -78,6 +78,13 @@ def _subject(subject: Subject, at: Callable[..., Location]) -> list[Finding]:
             stated.setdefault(name, []).append((e_index, value))
     findings = [f for name, said in stated.items()
                 for f in _stated(subject, name, said, disputed=name in disputed, at=at)]
+    named = {fold_name(str(v)) for _, v in stated.get("name", ())}
+    findings += [Finding(
+        "subject-fact-unevidenced", Severity.WARNING,
+        f"alias {alias!r} is stated by none of the subject's evidence: add the source or list "
+        "entry that gives this name, or leave it out (an alias is matched like the name)",
+        at("aliases", index),
+    ) for index, alias in enumerate(subject.aliases) if fold_name(alias) not in named]
     for name, value in own.items():
         if name not in stated:
             findings.append(Finding(

@@ -108,9 +108,19 @@ def finding_line_from_fields(location: str, severity: str, code: str, message: s
     """``file:line:col: severity[code] message`` from a finding's fields as plain strings.
 
     The one-line form every output shares: :class:`Finding` prints itself with it, and tables
-    of findings (reports, ``show``), which hold only the fields, print the same line.
+    of findings (reports, ``show``), which hold only the fields, print the same line. Control
+    characters that come from the data (a line break in a note, an escape sequence) are written
+    as escapes: a finding is one line, and a line of its own starting ``::`` would be a command
+    to GitHub Actions.
     """
-    return f"{location}: {severity}[{code}] {message}"
+    return f"{_one_line(location)}: {severity}[{code}] {_one_line(message)}"
+
+
+def _one_line(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() or char == " " else
+                   char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 def counts_summary(counts: dict[str, int]) -> str:

@@ -305,7 +305,8 @@ class ExportControlMeasure:
     Every figure is optional because reporting often gives only some of them; reconciliation
     derives a missing one from the others where it can, and never writes it back.
     ``net_adjustment`` records a change that is neither an addition nor a removal (items merged or
-    reclassified), with ``adjustment_reason`` saying why.
+    reclassified), with ``adjustment_reason`` saying why. ``notice`` names the instrument that
+    made the change as its issuer numbers it (a revision of a public notice), where reported.
     """
 
     id: str
@@ -316,6 +317,7 @@ class ExportControlMeasure:
     promulgated: dt.date | None = None
     effective: dt.date | None = None
     expected: dt.date | None = None
+    notice: str | None = None
     items_added: int | None = None
     items_removed: int | None = None
     net_adjustment: int | None = None

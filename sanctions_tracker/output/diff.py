@@ -199,11 +199,16 @@ def diff_datasets(old: Dataset, new: Dataset, *,
                                  key=lambda n: (n.record, n.found_in))))
 
 
-def _show(value: Any) -> str:
+#: Fields whose numbers are identifiers, written as they are (an IMO number is not a count).
+_IDENTIFIER_FIELDS = ("imo_number", "mmsi")
+
+
+def _show(value: Any, field: str = "") -> str:
     if value is None:
         return "(absent)"
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}"
+        identifier = field.rsplit(".", 1)[-1] in _IDENTIFIER_FIELDS
+        return str(value) if identifier else f"{value:,}"
     return repr(value)
 
 
@@ -225,8 +230,8 @@ def render_diff(diff: DataDiff) -> str:
                   if (n.other_side, n.unreadable_file) in left_out
                   else f"{n.unreadable_file} could not be read, so it may be there")
               for n in diff.not_compared]
-    lines += [f"changed  {c.record}: {c.field}: {_show(c.old)} -> {_show(c.new)}"
-              for c in diff.changed]
+    lines += [f"changed  {c.record}: {c.field}: {_show(c.old, c.field)} -> "
+              f"{_show(c.new, c.field)}" for c in diff.changed]
     lines += [f"total    {c.record}: {c.field}: {_show(c.old)} -> {_show(c.new)} (reconciled)"
               for c in diff.totals]
     if not lines:

@@ -235,9 +235,9 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
         rows.append(row)
     files["measures.csv"] = csv_text(
         ["id", "series", "authority", "announced", "promulgated", "effective", "expected",
-         "items_added", "items_removed", "net_adjustment", "adjustment_reason", "total_before",
-         "total_before_basis", "total_after", "total_after_basis", "adds_up", "link",
-         "evidence", "date_derivation", "notes"], rows)
+         "notice", "items_added", "items_removed", "net_adjustment", "adjustment_reason",
+         "total_before", "total_before_basis", "total_after", "total_after_basis", "adds_up",
+         "link", "evidence", "date_derivation", "notes"], rows)
     files["evidence.csv"] = csv_text(
         ["record", "subject", "source", "entry", "quote", "states", "level"],
         [{"record": r.id, "subject": s_name, "source": e.source, "entry": e.entry,

@@ -159,7 +159,7 @@ def _timeline(dataset: Dataset, totals: dict[str, MeasureTotals],
                     if keep.keeps(m.authority, m.announced)]
         rows = [
             {
-                "series": series.id, **_date_cells(m), "measure": m.id,
+                "series": series.id, **_date_cells(m), "measure": m.id, "notice": m.notice,
                 "items_added": m.items_added, "items_removed": m.items_removed,
                 "net_adjustment": m.net_adjustment,
                 **figure_cells("total_before", totals[m.id].total_before),
