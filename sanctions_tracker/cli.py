@@ -325,15 +325,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
-#: The lists of ``--lists``, read once: the screening, the list files, the snapshots.
-_ListsRead = tuple["Callable[[Dataset], list[Finding]] | None",
-                   "Callable[[str], ListFile | str] | None", "tuple[Snapshot, ...]"]
+def _lists_check(paths: list[Path] | None) -> tuple[
+        Callable[[Dataset], list[Finding]] | None, Callable[[str], ListFile | str] | None,
+        tuple[Snapshot, ...]]:
+    """``--lists``: the screening, the list files that evidence names entries of, the snapshots.
 
-
-def _lists_check(paths: list[Path] | None) -> _ListsRead:
-    """``check --lists``: the screening and the list files evidence may name entries of.
-
-    The lists are read and indexed once, for both (and for the page's cross-reference).
+    The lists are read and indexed once, for all three (the snapshots serve the page's
+    cross-reference).
     """
     if not paths:
         return None, None, ()

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .registry import CheckContext
 
 __all__ = ["LEVELS", "check_citations", "evidence_level", "figure_levels", "levels_text",
-           "subject_levels"]
+           "subject_levels", "supporting_evidence"]
 
 
 @rule("citations", Stage.VALIDATION, codes={
@@ -116,16 +116,25 @@ def figure_levels(record: DesignationAction | ExportControlMeasure,
     """
     levels: dict[str, str] = {}
     for figure, value in record.figures().items():
-        stated = [i for i, e in enumerate(record.evidence) if figure in e.states]
-        if stated:
-            support = [i for i in stated if record.evidence[i].states[figure] == value]
-        else:
-            support = [i for i, e in enumerate(record.evidence) if e.quote is not None
-                       and occurs_in(value, normalise_quote(e.quote))]
+        support = supporting_evidence(record, figure, value)
         found = {("quoted-verified" if (record.id, i) in verified else "quoted")
                  if record.evidence[i].quote is not None else "cited" for i in support}
         levels[figure] = next((level for level in LEVELS if level in found), "-")
     return levels
+
+
+def supporting_evidence(record: DesignationAction | ExportControlMeasure, figure: str,
+                        value: int) -> list[int]:
+    """Indexes of the evidence that supports ``figure = value``.
+
+    The evidence that states it, or, when none states the figure, the quotes that write the
+    number as a count: the rule of the evidence levels and of the page's figure links.
+    """
+    stated = [i for i, e in enumerate(record.evidence) if figure in e.states]
+    if stated:
+        return [i for i in stated if record.evidence[i].states[figure] == value]
+    return [i for i, e in enumerate(record.evidence) if e.quote is not None
+            and occurs_in(value, normalise_quote(e.quote))]
 
 
 def levels_text(levels: dict[str, str]) -> str:

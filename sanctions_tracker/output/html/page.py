@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from sanctions_tracker.checks.number_forms import occurs_in
-from sanctions_tracker.checks.source_text import normalise_quote
+from sanctions_tracker.checks.citations import supporting_evidence
 from sanctions_tracker.findings.paths import parse_path
 from sanctions_tracker.model.records import DesignationAction, Entity, Vessel
 
@@ -162,16 +161,6 @@ def _row_date(row: dict[str, Any], record: object, name: str) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _supporting(record: DesignationAction | ExportControlMeasure, figure: str,
-                value: int) -> list[int]:
-    """Indexes of the evidence that supports a figure, by the rule of ``figure_levels``."""
-    stated = [i for i, e in enumerate(record.evidence) if figure in e.states]
-    if stated:
-        return [i for i in stated if record.evidence[i].states[figure] == value]
-    return [i for i, e in enumerate(record.evidence)
-            if e.quote is not None and occurs_in(value, normalise_quote(e.quote))]
-
-
 class _Builder:
     """Builds a :class:`Page` from a report and what it was built from."""
 
@@ -208,7 +197,7 @@ class _Builder:
         if record is None:
             return number(value, basis)
         if basis in (None, "given"):
-            support = _supporting(record, key, value) if key in record.figures() else []
+            support = supporting_evidence(record, key, value) if key in record.figures() else []
             if support:
                 return number(value, basis, href=f"#{anchor('ev', record_id, support[0])}",
                               title=f"{key} = {value:,}: the evidence that states it")
