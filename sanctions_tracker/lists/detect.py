@@ -52,7 +52,7 @@ def detect(path: Path) -> str:
             return _ofac_kind(first)
     raise InputError(
         f"{path}: not a list format this tool reads (OFAC CSV, UN XML, EU OJ table, UK OFSI "
-        "CSV, FtM JSON lines): pass --format if it is one"
+        "CSV, FtM JSON lines): if it is one, name its format (`lists ... --format`)"
     )
 
 

@@ -145,15 +145,11 @@ def batch_queries(path: Path) -> list[Query]:
             raise InputError(f"{path}:{number}: the line is {len(line):,} characters long, more "
                              f"than a query may be ({LONGEST_QUERY:,}): a query is a name, not a "
                              "document; check the file")
-    try:
-        # Not strict: a plain list of names may start with a lone quote; the CSV rows are.
-        header = next(csv.reader(lines[:1]), []) if lines else []
-    except csv.Error as exc:
-        raise InputError(f"{path}:1: {_csv_reason(exc)}") from None
-    if "name" not in [h.strip().casefold() for h in header]:
+    delimiter = _delimiter(path, lines[:1])
+    if delimiter is None:
         return [Query(line.strip()) for line in lines if line.strip()]
     queries = []
-    for number, row in _rows(path, text):
+    for number, row in _rows(path, text, delimiter):
         name = (row.get("name") or "").strip()
         imo = (row.get("imo") or "").strip() or None
         if not name and not imo:
@@ -169,13 +165,35 @@ def batch_queries(path: Path) -> list[Query]:
     return queries
 
 
-def _rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, str]]]:
+#: Field separators of a batch table: commas, and the semicolons and tabs of spreadsheets set
+#: to locales that write decimal commas.
+_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(path: Path, first: list[str]) -> str | None:
+    """The separator of a batch table whose header has a ``name`` column, or None for a list.
+
+    A ``name;type`` header read as one comma field would make every row one query, header
+    included, and find nothing: a screening that silently misses is the worst answer.
+    """
+    for delimiter in _DELIMITERS:
+        try:
+            # Not strict: a plain list of names may start with a lone quote; the CSV rows are.
+            header = next(csv.reader(first, delimiter=delimiter), []) if first else []
+        except csv.Error as exc:
+            raise InputError(f"{path}:1: {_csv_reason(exc)}") from None
+        if "name" in [h.strip().casefold() for h in header]:
+            return delimiter
+    return None
+
+
+def _rows(path: Path, text: str, delimiter: str = ",") -> Iterator[tuple[int, dict[str, str]]]:
     """The rows of a batch CSV with the line each starts on.
 
     Strict: an unterminated quote would otherwise swallow the rows after it into one query,
     silently; a field past the csv module's limit would end the program.
     """
-    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     number = 1
     try:
         reader.fieldnames = [f.strip().casefold() for f in reader.fieldnames or ()]

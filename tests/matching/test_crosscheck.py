@@ -88,3 +88,18 @@ def test_a_ship_number_given_to_an_entity_is_refused_on_load(
     assert code == 1
     assert ("9003550 is not a valid IMO company number: the company check digit of 900355 is "
             "7, not 0 (it is a valid ship number: give it to the vessel)") in out
+
+
+def test_a_batch_table_separated_by_semicolons_or_tabs_is_read_as_a_table(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Read as one comma field, `name;type` made every line one query and found nothing.
+    sdn = FIXTURES / "lists" / "ofac_sdn_2024-05-03.csv"
+    for separator in (";", "\t"):
+        batch = tmp_path / "queries.txt"
+        batch.write_text(f"name{separator}type\nPATRIOT{separator}vessel\n", encoding="utf-8")
+        code, out, _ = run_cli(capsys, "lookup", "--batch", str(batch), "--lists", str(sdn),
+                               "--data", str(BASE), "--format", "csv")
+        rows = out.splitlines()
+        assert code == 0
+        assert len(rows) == 2
+        assert rows[1].startswith("PATRIOT,US-OFAC,SDN,2024-05-03,102,vessel,")

@@ -174,7 +174,8 @@ def _index(path: Path, text: str, ctx: Context) -> int:
         versions = json.loads(text).get("versions", {})
     except (json.JSONDecodeError, AttributeError):
         raise InputError(
-            f"{path}: not a JSON delta index: pass --format if it is a list") from None
+            f"{path}: not a JSON delta index: if it is a list, name its format "
+            "(`lists ... --format`)") from None
     ctx.report("list-delta-index", Severity.INFO,
                f"an index of {len(versions)} delta versions, not a list of entities: read "
                "the *.entities.delta.json files it names", 1)
