@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from sanctions_tracker.findings import Finding, Location, Severity
-from sanctions_tracker.model.records import DesignationAction
+from sanctions_tracker.model.records import DesignationAction, stated_text
 
 from .registry import Stage, rule
 
@@ -83,16 +83,12 @@ def fold_name(name: str) -> tuple[str, ...]:
     return tuple(sorted(words)) if words else ("\x00" + " ".join(text.split()),)
 
 
-def _text(value: int | str | dt.date) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
 def _holds(fact: str, value: int | str | dt.date, given: tuple[str, ...]) -> bool:
     if fact == "name":
         return fold_name(str(value)) in {fold_name(g) for g in given}
     if fact == "call_sign":
         return str(value).upper() in {g.upper() for g in given}
-    return _text(value) in given
+    return stated_text(value) in given
 
 
 @rule("list-entries", Stage.RECONCILIATION, codes={
@@ -244,7 +240,7 @@ def _compare(subject: Subject, item: Evidence, found: ListFile,
             continue
         findings.append(Finding(
             "list-entry-mismatch", Severity.ERROR,
-            f"entry {item.entry} of {found.path} does not state {name} {_text(value)}"
+            f"entry {item.entry} of {found.path} does not state {name} {stated_text(value)}"
             + (f" (it gives {', '.join(given)})" if given else f" (it gives no {name})")
             + ": correct the value, or name the entry that states it",
             at("states", name),

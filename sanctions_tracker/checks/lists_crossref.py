@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LISTS_CROSSREF_CODES", "check_against_lists"]
 
-#: The same codes and meanings as ``sanctions_tracker.matching.codes`` (a test holds them equal).
+#: The codes of screening against the lists; ``sanctions_tracker.matching.codes`` uses them too.
 LISTS_CROSSREF_CODES: dict[str, str] = {
     "listed-under-other-name": "an itemized vessel's IMO number is on an official list under a "
                                "name that does not match the curated name",

@@ -17,7 +17,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.findings import Finding, Severity
-from sanctions_tracker.model.records import SUBJECT_FACTS, DesignationAction
+from sanctions_tracker.model.records import SUBJECT_FACTS, DesignationAction, stated_text
 
 from .agreement import show_value
 from .list_entries import fold_name
@@ -89,15 +89,15 @@ def _subject(subject: Subject, at: Callable[..., Location]) -> list[Finding]:
         if name not in stated:
             findings.append(Finding(
                 "subject-fact-unevidenced", Severity.WARNING,
-                f"{name} {_plain(value)} is stated by none of the subject's evidence: add the "
+                f"{name} {stated_text(value)} is stated by none of the subject's evidence: add the "
                 "source or list entry that gives it, or leave it out",
                 at(name),
             ))
         elif not any(_same(name, value, v) for _, v in stated[name]):
             findings.append(Finding(
                 "subject-fact-unsupported", Severity.ERROR,
-                f"{name} {_plain(value)} is none of the values its evidence states "
-                f"({', '.join(sorted({_plain(v) for _, v in stated[name]}))}): correct it"
+                f"{name} {stated_text(value)} is none of the values its evidence states "
+                f"({', '.join(sorted({stated_text(v) for _, v in stated[name]}))}): correct it"
                 + (" (a disputed field may take any one of them, or none)"
                    if name in disputed else ""),
                 at(name),
@@ -125,7 +125,7 @@ def _stated(subject: Subject, name: str, said: list[tuple[int, Value]], *, dispu
         findings.append(Finding(
             "subject-fact-not-recorded", Severity.WARNING,
             f"the evidence states {name} {show_value(value)}, but the subject gives no {name}: "
-            f"add `{name}: {_plain(value)}`",
+            f"add `{name}: {stated_text(value)}`",
             at("evidence", e_index, "states", name),
         ))
     return findings
@@ -135,7 +135,3 @@ def _same(name: str, own: Value, stated: Value) -> bool:
     if name == "name":
         return fold_name(str(own)) == fold_name(str(stated))
     return own == stated
-
-
-def _plain(value: Value) -> str:
-    return value.isoformat() if isinstance(value, dt.date) else str(value)

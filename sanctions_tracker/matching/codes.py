@@ -1,19 +1,14 @@
 """The finding codes of checking curated subjects against official lists.
 
-Registered here, so that matching can make its findings wherever it is used, and declared with
-the same meanings by the ``lists-crossref`` rule of :mod:`sanctions_tracker.checks`, which runs
-it (a code registered twice must mean the same: a test holds the two to it).
+They are the codes of the ``lists-crossref`` rule of :mod:`sanctions_tracker.checks`, which runs
+matching's findings; matching registers them too, so that it can make its findings wherever it
+is used. One definition: matching may import checks (it reads the list files checks compare).
 """
 
 from __future__ import annotations
 
+from sanctions_tracker.checks.lists_crossref import LISTS_CROSSREF_CODES
+
 __all__ = ["MATCHING_CODES"]
 
-MATCHING_CODES: dict[str, str] = {
-    "listed-under-other-name": "an itemized vessel's IMO number is on an official list under a "
-                               "name that does not match the curated name",
-    "imo-scheme-mismatch": "an IMO number given for a ship is a company (registered owner) IMO "
-                           "number on an official list, or the reverse",
-    "list-identifier-conflict": "a curated subject matches an official list entry by name, but "
-                                "their identifiers of one scheme differ",
-}
+MATCHING_CODES: dict[str, str] = LISTS_CROSSREF_CODES

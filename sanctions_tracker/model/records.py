@@ -29,6 +29,7 @@ from .identifiers import (
 __all__ = [
     "ACTION_FIGURES",
     "DATE_FIELDS",
+    "IDENTIFIER_FIELDS",
     "MEASURE_FIGURES",
     "SUBJECT_FACTS",
     "DesignationAction",
@@ -43,6 +44,7 @@ __all__ = [
     "StatedCounts",
     "Subject",
     "Vessel",
+    "stated_text",
 ]
 
 #: Names of the figures an action states; evidence ``states`` and ``disputed`` use these names.
@@ -51,12 +53,19 @@ ACTION_FIGURES = ("vessels", "entities", "individuals")
 MEASURE_FIGURES = ("items_added", "items_removed", "net_adjustment", "total_before", "total_after")
 #: The dates of an action or measure, in the order they normally fall; evidence may state each.
 DATE_FIELDS = ("announced", "promulgated", "effective", "expected")
+#: Numbers that are identifiers, not counts: written as they are, never grouped by thousands.
+IDENTIFIER_FIELDS = frozenset(("imo_number", "mmsi"))
 #: What evidence may state of a subject, by subject type (``disputed`` takes the same names).
 SUBJECT_FACTS = {
     "vessel": ("name", "imo_number", "flag", "mmsi", "call_sign"),
     "entity": ("name", "country", "imo_number"),
     "individual": ("name", "nationality", "birth_date"),
 }
+
+
+def stated_text(value: int | str | dt.date) -> str:
+    """A stated value as the data files write it: a date in ISO form, anything else as is."""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
 class FieldValueError(ValueError):

@@ -13,6 +13,7 @@ import attrs
 
 from sanctions_tracker.checks.totals import reconcile_totals
 from sanctions_tracker.model.converter import converter
+from sanctions_tracker.model.records import IDENTIFIER_FIELDS
 
 if TYPE_CHECKING:
     from sanctions_tracker.checks.totals import Known
@@ -199,15 +200,11 @@ def diff_datasets(old: Dataset, new: Dataset, *,
                                  key=lambda n: (n.record, n.found_in))))
 
 
-#: Fields whose numbers are identifiers, written as they are (an IMO number is not a count).
-_IDENTIFIER_FIELDS = ("imo_number", "mmsi")
-
-
 def _show(value: Any, field: str = "") -> str:
     if value is None:
         return "(absent)"
     if isinstance(value, int) and not isinstance(value, bool):
-        identifier = field.rsplit(".", 1)[-1] in _IDENTIFIER_FIELDS
+        identifier = field.rsplit(".", 1)[-1] in IDENTIFIER_FIELDS
         return str(value) if identifier else f"{value:,}"
     return repr(value)
 

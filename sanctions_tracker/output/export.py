@@ -24,6 +24,7 @@ from sanctions_tracker.model.records import (
     Individual,
     Subject,
     Vessel,
+    stated_text,
 )
 
 from .render import findings_document
@@ -171,10 +172,6 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def _text(value: object) -> str:
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
-
-
 def _evidence_rows(dataset: Dataset) -> Iterator[tuple[DesignationAction | ExportControlMeasure,
                                                        tuple[str | int, ...], Evidence,
                                                        str | None]]:
@@ -242,7 +239,7 @@ def export_csv(dataset: Dataset, result: CheckResult) -> dict[str, str]:
         ["record", "subject", "source", "entry", "quote", "states", "level"],
         [{"record": r.id, "subject": s_name, "source": e.source, "entry": e.entry,
           "quote": e.quote,
-          "states": "; ".join(f"{k}={_text(v)}" for k, v in e.stated().items()),
+          "states": "; ".join(f"{k}={stated_text(v)}" for k, v in e.stated().items()),
           "level": evidence_level(
               e, verified=len(path) == 2 and (r.id, path[1]) in result.verified,
               listed=(r.id, path) in result.listed)}

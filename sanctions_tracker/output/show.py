@@ -12,6 +12,7 @@ from sanctions_tracker.errors import UsageError
 from sanctions_tracker.findings import finding_line_from_fields
 from sanctions_tracker.model.converter import converter
 from sanctions_tracker.model.records import (
+    IDENTIFIER_FIELDS,
     DesignationAction,
     ExportControlMeasure,
     ExportControlSeries,
@@ -123,13 +124,9 @@ def describe_record(dataset: Dataset, result: CheckResult, record_id: str) -> di
     return described
 
 
-#: Numbers that are identifiers, not counts: written as they are, never grouped.
-_IDENTIFIERS = frozenset(("imo_number", "mmsi"))
-
-
 def _field_text(value: Any) -> str:
     if isinstance(value, dict):
-        return ", ".join(f"{k} {v:,}" if isinstance(v, int) and k not in _IDENTIFIERS
+        return ", ".join(f"{k} {v:,}" if isinstance(v, int) and k not in IDENTIFIER_FIELDS
                          else f"{k} {v}" for k, v in value.items())
     if isinstance(value, list):
         return "; ".join(f"{v['figure']}: {v['note']}" if isinstance(v, dict) and "figure" in v
