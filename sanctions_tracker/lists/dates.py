@@ -48,13 +48,20 @@ def _iso(year: int, month: int, day: int) -> tuple[str, Precision] | None:
     if day == 0:
         return f"{year:04d}-{month:02d}", Precision.MONTH
     try:
-        dt.date(year, month, day)
+        return dt.date(year, month, day).isoformat(), Precision.EXACT
     except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}", Precision.EXACT
 
 
-def _single(text: str) -> tuple[str, Precision] | None:  # noqa: PLR0911 (one per form)
+def _single(text: str) -> tuple[str, Precision] | None:
+    words = _in_words(text.split(" "))
+    if words is not None:
+        return words or None
+    return _by_pattern(text)
+
+
+def _by_pattern(text: str) -> tuple[str, Precision] | None:  # noqa: PLR0911 (one per form)
+    """Every single-date form, one pattern after another (what :func:`_in_words` must match)."""
     match = _ISO.fullmatch(text)
     if match:
         return _iso(int(match[1]), int(match[2]), int(match[3]))
@@ -79,13 +86,55 @@ def _single(text: str) -> tuple[str, Precision] | None:  # noqa: PLR0911 (one pe
     return None
 
 
+def _in_words(parts: list[str]) -> tuple[str, Precision] | tuple[()] | None:
+    """``10 Oct 1969``, ``Oct 1969``, ``1969``, ``17.3.2014``, ``22/08/1990`` (split into words).
+
+    The shapes of nearly every date of the lists, read by splitting, where :func:`_by_pattern`
+    tries up to six patterns (2.5 us a date; this 0.6 us): each distinct date of a list is read
+    once, and that was a sixth of the time of reading an SDN snapshot. Gives what the patterns
+    give, ``()`` where they match but read no date (a month name that is not one, 31.2.2014),
+    and None for every other shape.
+    """
+    year = parts[-1]
+    if len(parts) == 1 and len(year) > 4:
+        return _numeric(year)
+    if len(parts) > 3 or len(year) != 4 or not year.isdecimal():
+        return None
+    if len(parts) == 1:
+        return year, Precision.YEAR
+    month_name = parts[-2]
+    if not (month_name.isascii() and month_name.isalpha()):
+        return None
+    day = parts[0] if len(parts) == 3 else "0"
+    if len(day) > 2 or not day.isdecimal():
+        return None
+    month = _MONTHS.get(month_name.lower())
+    return () if month is None else (_iso(int(year), month, int(day)) or ())
+
+
+def _numeric(word: str) -> tuple[str, Precision] | tuple[()] | None:
+    """``17.3.2014`` (EU) or ``22/08/1990`` (UK), split at its separator as _NUMERIC reads it."""
+    parts = word.split("." if "." in word else "/")
+    if len(parts) != 3:
+        return None
+    day, month, year = parts
+    if (0 < len(day) <= 2 and 0 < len(month) <= 2 and len(year) == 4
+            and day.isdecimal() and month.isdecimal() and year.isdecimal()):
+        return _iso(int(year), int(month), int(day)) or ()
+    return None
+
+
 @functools.lru_cache(maxsize=65536)
 def parse_date(raw: str) -> DateValue:
     """Read one date; precision ``unknown`` (and no ISO value) when the text is not a date.
 
     Cached: lists repeat the same dates thousands of times (listing dates above all).
     """
-    text = " ".join(raw.split())
+    words = raw.split()
+    single = _in_words(words) if words else None
+    if single:  # the common case, with no other call (3.8 us -> 2.6 us a date)
+        return DateValue(raw, single[1], single[0])
+    text = " ".join(words)
     single = _single(text)
     if single is not None:
         return DateValue(raw=raw, precision=single[1], start=single[0])

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions_tracker.lists.dates import has_offset, parse_date
-from sanctions_tracker.lists.model import Precision
+from sanctions_tracker.lists.dates import _by_pattern, _single, has_offset, parse_date
+from sanctions_tracker.lists.model import DateValue, Precision
 
 
 @pytest.mark.parametrize(("raw", "precision", "start", "end"), [
@@ -61,3 +61,36 @@ def test_every_eu_and_uk_date_reads_back_exactly(day: dt.date) -> None:
     uk = parse_date(f"{day.day:02d}/{day.month:02d}/{day.year}")
     assert eu.start == uk.start == day.isoformat()
     assert eu.precision is uk.precision is Precision.EXACT
+
+
+_WORD = st.sampled_from(["1", "01", "00", "31", "29", "Feb", "feb", "FEB", "Sept", "Jan.", "Jan,",
+                         "May", "Mai", "Oktober", "1970", "2024", "197", "19700", "١٩٧٠", "٣",
+                         "İ", "K", "to", "1.2.1970", "12/1970", "1970-01", "-", "", "17.3.2014",
+                         "00/00/1965", "31.2.2014", "1.13.2014", "1.2/1970", "17.3.2014.",
+                         "\u0661.\u0662.\u0661\u0669\u0667\u0660", "1..1970", "001.2.1970",
+                         "22/08/1990", "1/2/3/1970"])
+
+
+@given(st.lists(_WORD, min_size=1, max_size=4).map(" ".join))
+def test_dates_read_by_splitting_are_what_the_patterns_read(text: str) -> None:
+    """The fast path for ``10 Oct 1969`` / ``Oct 1969`` / ``1969`` never answers otherwise."""
+    assert _single(text) == _by_pattern(text)
+
+
+@given(st.lists(st.sampled_from(["circa", "c.", "approximately", "about", "to", "-", "Jan", "1",
+                                 "1970", "1971", "May", "  ", "\u00a0"]),
+                min_size=1, max_size=5).map(" ".join))
+def test_whole_dates_read_as_the_patterns_alone_read_them(raw: str) -> None:
+    """parse_date's shortcut for the common shapes changes no answer (``circa 1970`` above all)."""
+    text = " ".join(raw.split())
+    expected = parse_date.__wrapped__(raw)
+    single = _by_pattern(text)
+    if single is not None:
+        assert (expected.precision, expected.start) == (single[1], single[0])
+    else:
+        assert expected.precision in {Precision.CIRCA, Precision.RANGE, Precision.UNKNOWN}
+
+
+def test_circa_with_a_year_is_not_taken_for_a_month_name() -> None:
+    assert parse_date("circa 1970") == DateValue("circa 1970", Precision.CIRCA, "1970")
+    assert parse_date("Xyz 1970").precision is Precision.UNKNOWN

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from sanctions_tracker.lists import IdScheme, NameKind, Precision, SubjectType, read
+from sanctions_tracker.lists.readers._text import clean
+from sanctions_tracker.lists.readers.eu import _split
 
 from .conftest import LISTS, entry, found
 
@@ -62,3 +67,11 @@ def test_aliases_split_on_semicolons_spaces_collapsed_newlines_kept_as_one_note(
     assert entry(snapshot, "XLII/2").names[0].text == "Twice Listed"  # no-break space
     assert "line one line two" in entry(snapshot, "XIV/NO RECORD ID JSC").notes
     assert [c.code for c in bank.nationalities] == ["RU"]
+
+
+@given(st.lists(st.sampled_from(["a", "Й", " ", "  ", ";", "; ", "\u00a0", "\n", "\t", "\u2028"]))
+       .map("".join))
+@example("A; B")
+@example(" ;\u00a0; a ;b\n")
+def test_a_cell_splits_into_the_parts_each_cleaned_alone_would_give(text: str) -> None:
+    assert _split(text) == [clean(p) for p in text.split(";") if clean(p)]

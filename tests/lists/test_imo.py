@@ -60,3 +60,11 @@ def test_both_schemes_agree_with_rigour(number: str) -> None:
     imo = IMO
     assert is_valid_ship(number) == imo.is_valid_vessel(number)
     assert is_valid_company(number) == imo.is_valid_company(number)
+
+
+@given(st.from_regex(r"[0-9]{7}", fullmatch=True))
+def test_other_decimal_digits_give_the_answer_of_their_ascii_twins(number: str) -> None:
+    """``\\d`` reads Arabic-Indic digits too: the fast ASCII path must not change any answer."""
+    arabic = number.translate({ord("0") + i: 0x0660 + i for i in range(10)})
+    assert is_valid_ship(arabic) == is_valid_ship(number)
+    assert is_valid_company(arabic) == is_valid_company(number)

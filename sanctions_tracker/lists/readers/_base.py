@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.errors import InputError
@@ -120,32 +119,27 @@ class Context:
         datasets: tuple[str, ...] = (), scope: tuple[str, ...] = (),
     ) -> Snapshot:
         """The snapshot: duplicate ids skipped, duplicate ship IMOs reported, the date settled."""
-        unique: dict[str, Entry] = {}
-        for entry in entries:
-            first = unique.get(entry.id)
-            if first is not None:
-                self.skip("list-duplicate-id",
-                          f"entry id {entry.id!r} is already used at line {first.line}: "
-                          "this entry was skipped", entry.line)
-                continue
-            unique[entry.id] = entry
+        unique = {entry.id: entry for entry in entries}
+        if len(unique) != len(entries):  # a duplicate id: the first entry is kept
+            unique = {}
+            for entry in entries:
+                first = unique.get(entry.id)
+                if first is not None:
+                    self.skip("list-duplicate-id",
+                              f"entry id {entry.id!r} is already used at line {first.line}: "
+                              "this entry was skipped", entry.line)
+                    continue
+                unique[entry.id] = entry
         kept = tuple(unique.values())
-        ships: Counter[str] = Counter(
-            i.value for e in kept for i in e.identifiers
-            if i.scheme is IdScheme.SHIP_IMO and i.valid
-        )
-        if any(n > 1 for n in ships.values()):
-            seen: dict[str, Entry] = {}
-            for entry in kept:
-                for ident in entry.identifiers:
-                    if ident.scheme is not IdScheme.SHIP_IMO or ships[ident.value] < 2:
-                        continue
-                    if ident.value in seen and seen[ident.value] is not entry:
+        ships: dict[str, Entry] = {}
+        for entry in kept:
+            for ident in entry.identifiers:
+                if ident.scheme is IdScheme.SHIP_IMO and ident.valid:
+                    first = ships.setdefault(ident.value, entry)
+                    if first is not entry:
                         self.report("list-imo-duplicate", Severity.WARNING,
-                                    f"ship IMO {ident.value} is also on entry "
-                                    f"{seen[ident.value].id} (line {seen[ident.value].line}): "
-                                    "one ship listed twice", entry.line)
-                    seen.setdefault(ident.value, entry)
+                                    f"ship IMO {ident.value} is also on entry {first.id} "
+                                    f"(line {first.line}): one ship listed twice", entry.line)
         date, source = _settle_date(sources[0].name, file_date, snapshot_date)
         if source is DateSource.NONE:
             self.report("list-no-snapshot-date", Severity.INFO,

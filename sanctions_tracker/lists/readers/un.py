@@ -60,14 +60,14 @@ def _lines(data: bytes) -> list[int]:
 
 
 def _text(element: ET.Element, tag: str) -> str:
-    found = element.find(tag)
-    return clean(found.text) if found is not None and found.text else ""
+    text = element.findtext(tag)
+    return clean(text) if text else ""
 
 
 def _countries(record: ET.Element, tag: str, line: int, ctx: Context) -> tuple[Country, ...]:
     found: list[Country] = []
-    for holder in record.iterfind(tag):
-        for value in holder.iterfind("VALUE"):
+    for holder in record.findall(tag):
+        for value in holder.findall("VALUE"):
             if value.text and value.text.strip():
                 place = country(value.text)
                 if place.code is None:
@@ -79,7 +79,7 @@ def _countries(record: ET.Element, tag: str, line: int, ctx: Context) -> tuple[C
 
 def _birth_dates(record: ET.Element, line: int, ctx: Context) -> tuple[DateValue, ...]:
     dates: list[DateValue] = []
-    for item in record.iterfind("INDIVIDUAL_DATE_OF_BIRTH"):
+    for item in record.findall("INDIVIDUAL_DATE_OF_BIRTH"):
         kind = _text(item, "TYPE_OF_DATE")
         date, year, note = _text(item, "DATE"), _text(item, "YEAR"), _text(item, "NOTE")
         first, last = _text(item, "FROM_YEAR"), _text(item, "TO_YEAR")
@@ -99,7 +99,7 @@ def _birth_dates(record: ET.Element, line: int, ctx: Context) -> tuple[DateValue
 
 def _documents(record: ET.Element) -> list[Identifier]:
     found: list[Identifier] = []
-    for doc in record.iterfind("INDIVIDUAL_DOCUMENT"):
+    for doc in record.findall("INDIVIDUAL_DOCUMENT"):
         number = _text(doc, "NUMBER")
         if not number:
             continue
@@ -113,7 +113,7 @@ def _documents(record: ET.Element) -> list[Identifier]:
 
 def _addresses(record: ET.Element, tag: str, line: int, ctx: Context) -> tuple[Address, ...]:
     found: list[Address] = []
-    for item in record.iterfind(tag):
+    for item in record.findall(tag):
         parts = [p for p in (_text(item, t) for t in _ADDRESS_PARTS) if p]
         where = _text(item, "COUNTRY")
         place = country(where) if where else None
@@ -143,7 +143,7 @@ def _entry(record: ET.Element, line: int, ctx: Context) -> Entry | None:
     original = _text(record, "NAME_ORIGINAL_SCRIPT")
     if original:
         names.append(Name(text=original, script=script_of(original)))
-    for alias in record.iterfind("INDIVIDUAL_ALIAS" if individual else "ENTITY_ALIAS"):
+    for alias in record.findall("INDIVIDUAL_ALIAS" if individual else "ENTITY_ALIAS"):
         text = _text(alias, "ALIAS_NAME")
         if not text:
             continue  # the list writes an empty alias element for "no alias"
