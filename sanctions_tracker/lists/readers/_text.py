@@ -42,6 +42,11 @@ def _script(text: str) -> str | None:
     for match in _BEYOND_LATIN.finditer(text):
         char = match[0]
         if char.isalpha():
-            word = unicodedata.name(char, "").split(" ", 1)[0]
-            return word.capitalize() or None
+            return _script_of_letter(char)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _script_of_letter(char: str) -> str | None:
+    """A letter's script, once per letter: a list's names start with a few hundred letters."""
+    return unicodedata.name(char, "").split(" ", 1)[0].capitalize() or None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.findings import Severity
@@ -30,7 +31,7 @@ from sanctions_tracker.lists.model import (
     SubjectType,
 )
 
-from ._base import Context, read_text
+from ._base import Context, Digest, read_text
 from ._lines import csv_lines
 
 if TYPE_CHECKING:
@@ -38,14 +39,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-    from sanctions_tracker.lists.model import Snapshot, SourceFile
+    from sanctions_tracker.lists.model import Snapshot
 
 __all__ = ["companions", "read_ofac"]
 
 AUTHORITY = "US-OFAC"
 REMARKS_LIMIT = 1000
 NULL = "-0- "
-_NULL_VESSEL = [NULL] * 5
 _COLUMNS = 12
 # Keyed by the exact cell first (the common case costs one lookup), then by the cleaned text.
 _SUBJECTS = {
@@ -66,6 +66,7 @@ _FACT_HEADS = {"a.k.a.": "name", "f.k.a.": "name", "n.k.a.": "name", "DOB": "DOB
                "MMSI": "MMSI"}
 _FACT_HEADS_AFTER_ALT = {k: v for k, v in _FACT_HEADS.items() if v != "alt"}
 _VESSEL_COLUMNS = ("Vessel type", "Tonnage", "GRT", "Vessel flag", "Vessel owner")
+_BLANK = frozenset(("", "-0-"))  # a stripped cell that says nothing
 
 
 def _null(value: str) -> str:
@@ -93,7 +94,7 @@ def companions(primary: Path) -> dict[str, Path]:
     return found
 
 
-def _rows(path: Path, ctx: Context, sources: list[SourceFile]) -> Iterator[tuple[int, list[str]]]:
+def _rows(path: Path, ctx: Context, sources: list[Digest]) -> Iterator[tuple[int, list[str]]]:
     r"""Rows with their first line, the ``\x1a`` end-of-file line dropped.
 
     The file is read (and its source recorded) at the call; its rows are made as they are
@@ -134,7 +135,7 @@ class _Companions:
     apart, so that an entry takes its names or addresses as they are, without a copy.
     """
 
-    def __init__(self, files: dict[str, Path], ctx: Context, sources: list[SourceFile]) -> None:
+    def __init__(self, files: dict[str, Path], ctx: Context, sources: list[Digest]) -> None:
         self.addresses: dict[str, tuple[Address, ...]] = {}
         self.names: dict[str, list[Name]] = {}
         self.comments: dict[str, list[str]] = {}
@@ -146,7 +147,7 @@ class _Companions:
         if "comments" in files:
             self._comments(files["comments"], ctx, sources)
 
-    def _addresses(self, path: Path, ctx: Context, sources: list[SourceFile]) -> None:
+    def _addresses(self, path: Path, ctx: Context, sources: list[Digest]) -> None:
         file = str(path)
         found: dict[str, list[Address]] = {}
         for line, row in _rows(path, ctx, sources):
@@ -156,7 +157,8 @@ class _Companions:
                 continue
             ent_num = row[0].strip()
             where = _null(row[4])
-            full = ", ".join(filter(None, (_null(row[2]), _null(row[3]), where)))
+            parts = (row[2].strip(), row[3].strip(), where)
+            full = ", ".join(filterfalse(_BLANK.__contains__, parts))
             place: Country | None = None
             if where:
                 place = country(where)
@@ -167,7 +169,7 @@ class _Companions:
             self.rows.append((ent_num, line, file))
         self.addresses = {k: tuple(v) for k, v in found.items()}
 
-    def _names(self, path: Path, ctx: Context, sources: list[SourceFile]) -> None:
+    def _names(self, path: Path, ctx: Context, sources: list[Digest]) -> None:
         file = str(path)
         for line, row in _rows(path, ctx, sources):
             if len(row) != 5:  # ent_num, alt_num, type, name, remarks
@@ -181,7 +183,7 @@ class _Companions:
             self.names.setdefault(ent_num, []).append(Name(_null(row[3]), kind, quality))
             self.rows.append((ent_num, line, file))
 
-    def _comments(self, path: Path, ctx: Context, sources: list[SourceFile]) -> None:
+    def _comments(self, path: Path, ctx: Context, sources: list[Digest]) -> None:
         file = str(path)
         for line, row in _rows(path, ctx, sources):
             if len(row) < 2:
@@ -297,7 +299,8 @@ def read_ofac(primary: Path, *, snapshot_date: dt.date | None = None) -> Snapsho
                 ctx.skip("list-malformed-row", f"row has {len(row)} columns, not {_COLUMNS}: "
                          "row skipped", line)
                 continue
-        ent_num, name, type_text, program, title, call_sign = row[:6]
+        (ent_num, name, type_text, program, title, call_sign, vessel_type_text, tonnage, grt,
+         flag, owner, remarks_raw) = row
         subject = subjects.get(type_text) or subjects.get(_null(type_text).lower())
         if subject is None:
             ctx.skip("list-unknown-subject", f"SDN_Type {_null(type_text)!r} is not "
@@ -308,7 +311,6 @@ def read_ofac(primary: Path, *, snapshot_date: dt.date | None = None) -> Snapsho
         more = alt_names.get(ent_num)
         if more:
             names += more
-        remarks_raw = row[11]
         remarks = "" if remarks_raw == NULL else remarks_raw.strip()
         continued = comments.get(ent_num)
         if continued:
@@ -323,9 +325,11 @@ def read_ofac(primary: Path, *, snapshot_date: dt.date | None = None) -> Snapsho
             call_sign = call_sign.strip()
             identifiers.append(Identifier(IdScheme.CALL_SIGN, call_sign, call_sign))
         notes = [] if title == NULL else [f"Title: {_null(title)}"]
-        if row[6:11] != _NULL_VESSEL:
+        if (vessel_type_text != NULL or tonnage != NULL or grt != NULL or flag != NULL
+                or owner != NULL):
+            vessel = (vessel_type_text, tonnage, grt, flag, owner)
             notes.extend(f"{label}: {_null(value)}"
-                         for label, value in zip(_VESSEL_COLUMNS, row[6:11], strict=True)
+                         for label, value in zip(_VESSEL_COLUMNS, vessel, strict=True)
                          if _null(value))
         if remarks:
             notes.append(remarks)
