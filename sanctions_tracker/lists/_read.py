@@ -50,6 +50,9 @@ def read(path: str | Path, *, format: str | None = None,  # noqa: A002 (the CLI'
 
 def _read(path: Path, kind: str | None, snapshot_date: dt.date | None) -> Snapshot:
     if not path.is_file():
+        if path.exists():
+            raise InputError(f"{path}: not a regular file (a folder, a FIFO or a device): name "
+                             "the list file itself")
         raise InputError(f"{path}: no such file: check the path")
     kind = kind or detect(path)
     if kind == "ftm-index":

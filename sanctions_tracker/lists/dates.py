@@ -70,7 +70,7 @@ def _by_pattern(text: str) -> tuple[str, Precision] | None:  # noqa: PLR0911 (on
         return _iso(int(match[3]), int(match[2]), int(match[1]))
     match = _YEAR.fullmatch(text)
     if match:
-        return match[1], Precision.YEAR
+        return _ascii(match[1]), Precision.YEAR
     match = _ISO_MONTH.fullmatch(text)
     if match:
         return _iso(int(match[1]), int(match[2]), 0)
@@ -84,6 +84,11 @@ def _by_pattern(text: str) -> tuple[str, Precision] | None:  # noqa: PLR0911 (on
             return None
         return _iso(int(match[3]), month, int(match[1] or 0))
     return None
+
+
+def _ascii(year: str) -> str:
+    r"""A year in ASCII digits (``\d`` matches Arabic-Indic digits too; ISO dates never do)."""
+    return year if year.isascii() else f"{int(year):04d}"
 
 
 def _in_words(parts: list[str]) -> tuple[str, Precision] | tuple[()] | None:
@@ -101,7 +106,7 @@ def _in_words(parts: list[str]) -> tuple[str, Precision] | tuple[()] | None:
     if len(parts) > 3 or len(year) != 4 or not year.isdecimal():
         return None
     if len(parts) == 1:
-        return year, Precision.YEAR
+        return _ascii(year), Precision.YEAR
     month_name = parts[-2]
     if not (month_name.isascii() and month_name.isalpha()):
         return None

@@ -49,7 +49,9 @@ def detect(path: Path) -> str:
         if first.startswith("celex,recordId,"):
             return "eu"
         if _OFAC_ROW.match(first):
-            return _ofac_kind(first)
+            kind = _ofac_kind(first)
+            if kind is not None:
+                return kind
     raise InputError(
         f"{path}: not a list format this tool reads (OFAC CSV, UN XML, EU OJ table, UK OFSI "
         "CSV, FtM JSON lines): if it is one, name its format (`lists ... --format`)"
@@ -73,7 +75,7 @@ def _json_kind(path: Path, text: str) -> str:
                      "--format if it is one")
 
 
-def _ofac_kind(first: str) -> str:
+def _ofac_kind(first: str) -> str | None:
     row = next(csv.reader([first.rstrip("\r")]), [])
     columns = len(row)
     if columns == 12:
@@ -82,4 +84,6 @@ def _ofac_kind(first: str) -> str:
         return "ofac-add"
     if columns == 5:
         return "ofac-alt"
-    return "ofac-comments"
+    if columns == 2:  # ent_num and the rest of its Remarks
+        return "ofac-comments"
+    return None

@@ -163,9 +163,12 @@ def _diff(old: Snapshot, new: Snapshot) -> ListDiff:
     after = {e.id: e for e in new.entries}
     added = tuple(e for key, e in after.items() if key not in before)
     removed = tuple(e for key, e in before.items() if key not in after)
-    changed = tuple(
-        EntryChange(id=key, old=before[key], new=entry, fields=_field_changes(before[key], entry))
-        for key, entry in after.items()
-        if key in before and before[key] != entry
-    )
-    return ListDiff(old=old, new=new, added=added, removed=removed, changed=changed)
+    changed: list[EntryChange] = []
+    for key, entry in after.items():
+        earlier = before.get(key)
+        if earlier is None or earlier == entry:
+            continue
+        fields = _field_changes(earlier, entry)
+        if fields:  # else only how a value is written changed (31.7.2014 -> 31.07.2014)
+            changed.append(EntryChange(id=key, old=earlier, new=entry, fields=fields))
+    return ListDiff(old=old, new=new, added=added, removed=removed, changed=tuple(changed))

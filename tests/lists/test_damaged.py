@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import threading
 from typing import TYPE_CHECKING
 
 import pytest
@@ -41,3 +44,49 @@ def test_ftm_nested_without_end_is_bad_input(tmp_path: Path,
                     + "]" * 100_000 + "}\n", encoding="utf-8")
     assert main(["lists", "summary", str(deep)]) == 2
     assert "nested too deeply" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_a_fifo_named_like_an_ofac_companion_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """sdn.csv reads add.csv beside it: a FIFO of that name must not block the read forever."""
+    for part in ("sdn.csv", "alt.csv", "sdn_comments.csv"):
+        (tmp_path / part).write_bytes((LISTS / "ofac_set" / part).read_bytes())
+    os.mkfifo(tmp_path / "add.csv")
+    with pytest.raises(InputError, match=r"add\.csv: not a regular file"):
+        read(tmp_path / "sdn.csv")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_a_folder_or_fifo_given_as_the_list_is_named_as_such(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "list.csv")
+    for path in (tmp_path, tmp_path / "list.csv"):
+        with pytest.raises(InputError, match="not a regular file"):
+            read(path)
+    with pytest.raises(InputError, match="no such file"):
+        read(tmp_path / "missing.csv")
+
+
+def test_a_wide_row_of_numbers_is_no_ofac_companion(tmp_path: Path) -> None:
+    """Only a two-column row is a COMMENTS row: anything else starting with a number is no list."""
+    wide = tmp_path / "numbers.csv"
+    wide.write_text("1," + ",".join("x" * 3 for _ in range(50_000)) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not a list format this tool reads"):
+        read(wide)
+
+
+def test_a_large_file_is_hashed_here_when_no_thread_can_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over 1 MiB, the SHA-256 is computed in a second thread; with none to be had, here."""
+    first = (LISTS / "ofac_sdn_2024-05-03.csv").read_text(encoding="utf-8").splitlines()[0]
+    rest = first.split(",", 1)[1]
+    big = tmp_path / "sdn_2024-05-03.csv"
+    big.write_text("".join(f"{n},{rest}\r\n" for n in range(1, 5_000)), encoding="utf-8")
+    assert big.stat().st_size > 1 << 20
+
+    def refuse(_thread: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    snapshot = read(big)
+    assert snapshot.read == 4_999
+    assert snapshot.sha256 == hashlib.sha256(big.read_bytes()).hexdigest()

@@ -119,3 +119,23 @@ def test_ftm_exports_of_one_dataset_are_compared(tmp_path: Path) -> None:
     graph = _ftm(tmp_path / "graph.ftm.json", ("eu_fsf", "us_ofac_sdn"), ("ext_ru_egrul",))
     later = _ftm(tmp_path / "later.ftm.json", ("eu_fsf",), ("ext_ru_egrul", "us_ofac_sdn"))
     assert diff(read(graph), read(later)).added == ()
+
+
+def test_a_value_written_another_way_is_not_a_change(tmp_path: Path) -> None:
+    """31.7.2014 -> 31.07.2014 (and Russia -> Russian Federation) is the same value: the diff
+    counts an entry as changed only when it can say which values went and came."""
+    source = LISTS / "eu_32014R0833.csv"
+    old, new = tmp_path / "a" / source.name, tmp_path / "b" / source.name
+    old.parent.mkdir()
+    new.parent.mkdir()
+    old.write_bytes(source.read_bytes())
+    new.write_bytes(source.read_bytes().replace(b",31.7.2014,", b",31.07.2014,", 1)
+                    .replace(b",Russia,", b",Russian Federation,", 1))
+    assert new.read_bytes() != old.read_bytes()
+    result = diff(read(old), read(new))
+    assert (result.added, result.removed, result.changed) == ((), (), ())
+    changed = new.read_bytes().replace(b",31.07.2014,", b",1.8.2014,", 1)
+    new.write_bytes(changed)
+    (change,) = diff(read(old), read(new)).changed
+    assert change.fields == (FieldChange(field="listing_date", removed=("exact:2014-07-31",),
+                                         added=("exact:2014-08-01",)),)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sanctions_tracker.lists import DateSource, IdScheme, NameKind, Precision, SubjectType, read
 
 from .conftest import LISTS, entry, found
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SET = LISTS / "ofac_set" / "sdn.csv"
 
@@ -116,3 +120,25 @@ def test_the_consolidated_list_and_its_prefixed_companions() -> None:
     only = entry(snapshot, "9001")
     assert only.programs == ("UKRAINE-EO13662", "RUSSIA-EO14024")
     assert [n.text for n in only.names] == ["CONS ENTITY JSC", "KONS JSC"]
+
+
+_ARABIC = {ord("0") + i: 0x0660 + i for i in range(10)}  # Arabic-Indic digits
+
+
+def test_numbers_in_other_digits_are_read_as_ascii(tmp_path: Path) -> None:
+    """An IMO number or a birth year in Arabic-Indic digits is the same number, written ASCII:
+    the same ship listed twice is seen, and dates stay ISO."""
+    patriot = (LISTS / "ofac_sdn_2024-05-03.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert "IMO 9003550" in patriot
+    twin = patriot.replace("102,", "900,", 1).replace("9003550", "9003550".translate(_ARABIC))
+    person = ('901,"SOMEONE","individual","DPRK4",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+              f'"DOB {"1970".translate(_ARABIC)}; alt. DOB {"1962".translate(_ARABIC)} to 1964."')
+    path = tmp_path / "sdn_2024-05-03.csv"
+    path.write_text(f"{patriot}\r\n{twin}\r\n{person}\r\n", encoding="utf-8")
+    snapshot = read(path)
+    (imo,) = [i for i in entry(snapshot, "900").identifiers if i.scheme is IdScheme.SHIP_IMO]
+    assert (imo.value, imo.valid) == ("9003550", True)
+    assert ("sdn_2024-05-03.csv", "warning", "list-imo-duplicate", 2) in found(snapshot)
+    born = entry(snapshot, "901").birth_dates
+    assert [(d.precision, d.start, d.end) for d in born] == [
+        (Precision.YEAR, "1970", None), (Precision.RANGE, "1962", "1964")]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 import threading
 from typing import TYPE_CHECKING
 
@@ -30,12 +32,22 @@ __all__ = ["Context", "Digest", "read_bytes", "read_text"]
 
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _HASH_BESIDE = 1 << 20  # bytes: below this, starting a thread costs more than it saves
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, where FIFOs are no files anyway
 
 
 def read_bytes(path: Path) -> tuple[bytes, Digest]:
-    """The file's bytes and its SHA-256 (being computed); InputError when it cannot be read."""
+    """The file's bytes and its SHA-256 (being computed); InputError when it cannot be read.
+
+    Opened without blocking and read only when it is a regular file: a FIFO named like a list
+    (or like an OFAC companion found beside one) would otherwise wait for a writer forever.
+    """
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise InputError(f"{path}: not a regular file (a folder, a FIFO or a device): "
+                                 "name the list file itself")
+            data = handle.read()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror}): check the path") from None
     return data, Digest(str(path), data)
@@ -64,11 +76,16 @@ class Digest:
         self._name = name
         self._hash = hashlib.sha256()
         self._thread: threading.Thread | None = None
-        if len(data) < _HASH_BESIDE:
-            self._hash.update(data)
-        else:
-            self._thread = threading.Thread(target=self._hash.update, args=(data,), daemon=True)
-            self._thread.start()
+        if len(data) >= _HASH_BESIDE:
+            thread = threading.Thread(target=self._hash.update, args=(data,), daemon=True)
+            try:
+                thread.start()
+            except RuntimeError:  # no thread to be had: hash here
+                pass
+            else:
+                self._thread = thread
+                return
+        self._hash.update(data)
 
     def source(self) -> SourceFile:
         """The file's record, once its hash is done."""
@@ -115,6 +132,8 @@ class Context:
         """
         scheme = IdScheme.SHIP_IMO if vessel else IdScheme.COMPANY_IMO
         kind = "ship" if vessel else "company"
+        if not number.isascii() and number.isdecimal():  # Arabic-Indic digits: write them ASCII
+            number = "".join(str(int(digit)) for digit in number)
         if len(number) != 7 or not number.isdigit():
             self.report("list-imo-malformed", Severity.ERROR,
                         f"IMO number {number!r} ({raw!r}) is not seven digits: a digit is "
