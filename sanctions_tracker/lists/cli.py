@@ -137,6 +137,8 @@ def _diff(args: argparse.Namespace) -> int:
         print(json.dumps(diff_document(result), indent=2, ensure_ascii=False))
     elif args.format == "csv":
         sys.stdout.write(diff_csv(result))
+        for finding in result.findings:  # about the comparison itself: not a CSV row
+            print(finding, file=sys.stderr)
     else:
         sys.stdout.write(diff_text(result))
     return EXIT_OK

@@ -32,4 +32,7 @@ LIST_CODES: dict[str, str] = {
     "list-not-target": 'FtM entities marked "target": false (related parties such as owners, '
                        "not sanctioned) were not read as entries; one finding gives how many",
     "list-delta-index": "the file is an index of delta versions, not a list of entities",
+    "list-diff-few-shared-ids": "two snapshots compared share under half the entry ids of the "
+                                "smaller: they may be two lists (a renamed file), not two "
+                                "versions of one",
 }

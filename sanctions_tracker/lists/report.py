@@ -216,7 +216,7 @@ def diff_document(result: ListDiff) -> dict[str, Any]:
                      "fields": [{"field": f.field, "removed": list(f.removed),
                                  "added": list(f.added)} for f in c.fields]}
                     for c in result.changed],
-        "findings": [finding_document(f) for f in (*result.old.findings, *result.new.findings)],
+        "findings": [finding_document(f) for f in result.all_findings],
     }
 
 
@@ -255,7 +255,7 @@ def diff_text(result: ListDiff) -> str:
             for field in change.fields:
                 out.extend(f"      {field.field}: - {v}" for v in field.removed)
                 out.extend(f"      {field.field}: + {v}" for v in field.added)
-    findings = (*old.findings, *new.findings)
+    findings = result.all_findings
     if findings:
         out.extend(["", f"Findings: {_counts_line(severity_counts(findings))}"])
         out.extend(f"  {f}" for f in findings)

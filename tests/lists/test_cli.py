@@ -176,3 +176,23 @@ def test_summary_of_every_reference_list_exits_0_or_1(capsys) -> None:
     totals = {(t["authority"], t["list"]): t for t in document["totals"]}
     assert totals["US-OFAC", "SDN"]["files"] == 3
     assert totals["UN-SC", "Consolidated List"]["individual"] == 730
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_a_renamed_list_compared_with_another_is_warned_about(tmp_path: Path, capsys,
+                                                              fmt: str) -> None:
+    """The consolidated list renamed sdn.csv reads as 'SDN': the ids it shares give it away."""
+    renamed = tmp_path / "sdn.csv"
+    shutil.copy(CLEAN, renamed)
+    status, out, err = run_cli(capsys, "lists", "diff", OLD, str(renamed), "--format", fmt)
+    assert status == 0
+    shown = err if fmt == "csv" else out
+    assert "warning[list-diff-few-shared-ids]" in shown or (
+        fmt == "json" and "list-diff-few-shared-ids" in shown)
+    assert "(0%)" in shown
+
+
+def test_two_versions_of_one_list_are_not_warned_about(capsys) -> None:
+    status, out, err = run_cli(capsys, "lists", "diff", OLD, NEW)
+    assert status == 0
+    assert "list-diff-few-shared-ids" not in out + err
