@@ -46,13 +46,6 @@ def check_dates(context: CheckContext) -> list[Finding]:
     for record in dataset.figure_records():
         findings += _order(record, dataset)
         findings += _against_evidence(record, dataset)
-        if record.effective is not None and record.effective < record.announced:
-            findings.append(Finding(
-                "effective-before-announced", Severity.ERROR,
-                f"effective {record.effective} is before announced {record.announced}: "
-                "a measure cannot take effect before it is announced",
-                dataset.at(record.id, "effective"),
-            ))
         for index, item in enumerate(record.evidence):
             source = dataset.sources.get(item.source)
             dated = source.dated if source is not None else None
@@ -111,8 +104,15 @@ def _ordering_dates(measures: list[ExportControlMeasure], dataset: Dataset) -> l
 
 
 def _order(record: DesignationAction | ExportControlMeasure, dataset: Dataset) -> list[Finding]:
-    """Promulgated between announced and effective; an expectation against the actual day."""
+    """Effective and promulgated after announced; an expectation against the actual day."""
     findings: list[Finding] = []
+    if record.effective is not None and record.effective < record.announced:
+        findings.append(Finding(
+            "effective-before-announced", Severity.ERROR,
+            f"effective {record.effective} is before announced {record.announced}: "
+            "a measure cannot take effect before it is announced",
+            dataset.at(record.id, "effective"),
+        ))
     if record.promulgated is not None and record.promulgated < record.announced:
         findings.append(Finding(
             "promulgated-before-announced", Severity.WARNING,

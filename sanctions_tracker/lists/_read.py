@@ -10,6 +10,7 @@ from sanctions_tracker.errors import InputError, UsageError
 
 from .detect import FORMATS, detect
 from .gc_pause import paused_gc
+from .readers._base import not_a_regular_file
 from .readers.eu import read_eu
 from .readers.ftm import read_ftm
 from .readers.ofac import read_ofac
@@ -51,8 +52,7 @@ def read(path: str | Path, *, format: str | None = None,  # noqa: A002 (the CLI'
 def _read(path: Path, kind: str | None, snapshot_date: dt.date | None) -> Snapshot:
     if not path.is_file():
         if path.exists():
-            raise InputError(f"{path}: not a regular file (a folder, a FIFO or a device): name "
-                             "the list file itself")
+            raise not_a_regular_file(path)
         raise InputError(f"{path}: no such file: check the path")
     kind = kind or detect(path)
     if kind == "ftm-index":

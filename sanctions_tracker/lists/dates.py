@@ -140,7 +140,7 @@ def parse_date(raw: str) -> DateValue:
     if single:  # the common case, with no other call (3.8 us -> 2.6 us a date)
         return DateValue(raw, single[1], single[0])
     text = " ".join(words)
-    single = _single(text)
+    single = _by_pattern(text)  # what _single gives once _in_words has had its say
     if single is not None:
         return DateValue(raw=raw, precision=single[1], start=single[0])
     match = _CIRCA.fullmatch(text)

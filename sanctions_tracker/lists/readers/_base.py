@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sanctions_tracker.errors import InputError
 from sanctions_tracker.findings import Finding, Location, Severity
 from sanctions_tracker.lists.dates import parse_date
-from sanctions_tracker.lists.imo import is_valid_company, is_valid_ship
+from sanctions_tracker.lists.imo import ascii_digits, is_valid_company, is_valid_ship
 from sanctions_tracker.lists.model import (
     DateSource,
     DateValue,
@@ -28,7 +28,7 @@ from sanctions_tracker.lists.model import (
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["Context", "Digest", "read_bytes", "read_text"]
+__all__ = ["Context", "Digest", "not_a_regular_file", "read_bytes", "read_text"]
 
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _HASH_BESIDE = 1 << 20  # bytes: below this, starting a thread costs more than it saves
@@ -45,12 +45,17 @@ def read_bytes(path: Path) -> tuple[bytes, Digest]:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK)
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise InputError(f"{path}: not a regular file (a folder, a FIFO or a device): "
-                                 "name the list file itself")
+                raise not_a_regular_file(path)
             data = handle.read()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror}): check the path") from None
     return data, Digest(str(path), data)
+
+
+def not_a_regular_file(path: Path) -> InputError:
+    """The error for a folder, FIFO or device given (or found) where a list file must be."""
+    return InputError(f"{path}: not a regular file (a folder, a FIFO or a device): name the "
+                      "list file itself")
 
 
 def read_text(path: Path) -> tuple[str, Digest]:
@@ -132,8 +137,7 @@ class Context:
         """
         scheme = IdScheme.SHIP_IMO if vessel else IdScheme.COMPANY_IMO
         kind = "ship" if vessel else "company"
-        if not number.isascii() and number.isdecimal():  # Arabic-Indic digits: write them ASCII
-            number = "".join(str(int(digit)) for digit in number)
+        number = ascii_digits(number)
         if len(number) != 7 or not number.isdigit():
             self.report("list-imo-malformed", Severity.ERROR,
                         f"IMO number {number!r} ({raw!r}) is not seven digits: a digit is "

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import functools
 import re
-from itertools import filterfalse
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.findings import Severity
@@ -66,7 +65,6 @@ _FACT_HEADS = {"a.k.a.": "name", "f.k.a.": "name", "n.k.a.": "name", "DOB": "DOB
                "MMSI": "MMSI"}
 _FACT_HEADS_AFTER_ALT = {k: v for k, v in _FACT_HEADS.items() if v != "alt"}
 _VESSEL_COLUMNS = ("Vessel type", "Tonnage", "GRT", "Vessel flag", "Vessel owner")
-_BLANK = frozenset(("", "-0-"))  # a stripped cell that says nothing
 
 
 def _null(value: str) -> str:
@@ -157,8 +155,7 @@ class _Companions:
                 continue
             ent_num = row[0].strip()
             where = _null(row[4])
-            parts = (row[2].strip(), row[3].strip(), where)
-            full = ", ".join(filterfalse(_BLANK.__contains__, parts))
+            full = ", ".join(filter(None, (_null(row[2]), _null(row[3]), where)))
             place: Country | None = None
             if where:
                 place = country(where)
