@@ -130,14 +130,15 @@ class _Companions:
     """Addresses, alternate names and Remarks overflow, by ent_num, with where each came from.
 
     The values (what entries take) and the rows they came from (for :meth:`orphans`) are kept
-    apart, so that an entry takes its names or addresses as they are, without a copy.
+    apart, so that an entry takes its names or addresses as they are, without a copy; each
+    file's rows are two lists (ent_nums and lines), not a tuple a row.
     """
 
     def __init__(self, files: dict[str, Path], ctx: Context, sources: list[Digest]) -> None:
         self.addresses: dict[str, tuple[Address, ...]] = {}
         self.names: dict[str, list[Name]] = {}
         self.comments: dict[str, list[str]] = {}
-        self.rows: list[tuple[str, int, str]] = []  # ent_num, line, file of every row read
+        self.rows: list[tuple[str, list[str], list[int]]] = []  # file, ent_nums, lines
         if "add" in files:
             self._addresses(files["add"], ctx, sources)
         if "alt" in files:
@@ -145,59 +146,91 @@ class _Companions:
         if "comments" in files:
             self._comments(files["comments"], ctx, sources)
 
-    def _addresses(self, path: Path, ctx: Context, sources: list[Digest]) -> None:
+    def _read(self, path: Path, ctx: Context, sources: list[Digest],
+              ) -> tuple[str, Iterator[tuple[int, list[str]]], list[str], list[int]]:
+        """The file's name and rows, and the lists its rows' ent_nums and lines go into."""
+        ent_nums: list[str] = []
+        lines: list[int] = []
         file = str(path)
+        self.rows.append((file, ent_nums, lines))
+        return file, _rows(path, ctx, sources), ent_nums, lines
+
+    def _addresses(self, path: Path, ctx: Context, sources: list[Digest]) -> None:
+        file, rows, ent_nums, lines = self._read(path, ctx, sources)
         found: dict[str, list[Address]] = {}
-        for line, row in _rows(path, ctx, sources):
+        for line, row in rows:
             if len(row) != 6:  # ent_num, add_num, address, city, country, remarks
                 ctx.skip("list-malformed-row", f"an ADD row has {len(row)} columns, not 6: "
                          "row skipped", line, file)
                 continue
-            ent_num = row[0].strip()
-            where = _null(row[4])
-            full = ", ".join(filter(None, (_null(row[2]), _null(row[3]), where)))
+            ent_num, _, street, city, where, _ = row
+            ent_num = ent_num.strip()
+            # _null inline (a third of the rows have no street): the cells of a full address
+            street = "" if street == NULL else _null(street)
+            city = "" if city == NULL else _null(city)
+            where = "" if where == NULL else _null(where)
             place: Country | None = None
             if where:
                 place = country(where)
                 if place.code is None:
                     ctx.report("list-country-unresolved", Severity.INFO,
                                f"country {where!r} resolves to no country code", line, file)
-            found.setdefault(ent_num, []).append(Address(full, place))
-            self.rows.append((ent_num, line, file))
+            full = (f"{street}, {city}, {where}" if street and city and where
+                    else ", ".join([part for part in (street, city, where) if part]))
+            address = Address(full, place)
+            bucket = found.get(ent_num)
+            if bucket is None:
+                found[ent_num] = [address]
+            else:
+                bucket.append(address)
+            ent_nums.append(ent_num)
+            lines.append(line)
         self.addresses = {k: tuple(v) for k, v in found.items()}
 
     def _names(self, path: Path, ctx: Context, sources: list[Digest]) -> None:
-        file = str(path)
-        for line, row in _rows(path, ctx, sources):
+        file, rows, ent_nums, lines = self._read(path, ctx, sources)
+        names = self.names
+        for line, row in rows:
             if len(row) != 5:  # ent_num, alt_num, type, name, remarks
                 ctx.skip("list-malformed-row", f"an ALT row has {len(row)} columns, not 5: "
                          "row skipped", line, file)
                 continue
-            ent_num = row[0].strip()
-            kind = _ALT_KINDS.get(row[2]) or _ALT_KINDS.get(
-                _null(row[2]).lower().replace(".", ""), NameKind.AKA)
-            quality = None if row[4] == NULL else (_null(row[4]).lower() or None)
-            self.names.setdefault(ent_num, []).append(Name(_null(row[3]), kind, quality))
-            self.rows.append((ent_num, line, file))
+            ent_num, _, kind_text, text, quality = row
+            ent_num = ent_num.strip()
+            kind = _ALT_KINDS.get(kind_text) or _ALT_KINDS.get(
+                _null(kind_text).lower().replace(".", ""), NameKind.AKA)
+            name = Name(_null(text), kind,
+                        None if quality == NULL else (_null(quality).lower() or None))
+            bucket = names.get(ent_num)
+            if bucket is None:
+                names[ent_num] = [name]
+            else:
+                bucket.append(name)
+            ent_nums.append(ent_num)
+            lines.append(line)
 
     def _comments(self, path: Path, ctx: Context, sources: list[Digest]) -> None:
-        file = str(path)
-        for line, row in _rows(path, ctx, sources):
+        file, rows, ent_nums, lines = self._read(path, ctx, sources)
+        for line, row in rows:
             if len(row) < 2:
                 ctx.skip("list-malformed-row", "a COMMENTS row needs ent_num and text: "
                          "row skipped", line, file)
                 continue
             ent_num = row[0].strip()
             self.comments.setdefault(ent_num, []).append(row[1])
-            self.rows.append((ent_num, line, file))
+            ent_nums.append(ent_num)
+            lines.append(line)
 
     def orphans(self, known: set[str], ctx: Context) -> None:
         """Report companion rows whose ent_num is not in the primary file."""
-        for ent_num, line, file in self.rows:
-            if ent_num not in known:
-                ctx.report("list-orphan-row", Severity.WARNING,
-                           f"ent_num {ent_num} is not in the primary file: row ignored",
-                           line, file)
+        for file, ent_nums, lines in self.rows:
+            if known.issuperset(ent_nums):  # the common case, answered without a Python step
+                continue
+            for ent_num, line in zip(ent_nums, lines, strict=True):
+                if ent_num not in known:
+                    ctx.report("list-orphan-row", Severity.WARNING,
+                               f"ent_num {ent_num} is not in the primary file: row ignored",
+                               line, file)
 
 
 def _parse_remarks(text: str, vessel: bool, line: int,  # noqa: C901, FBT001, PLR0913, PLR0917 (one per fact)
