@@ -177,12 +177,7 @@ class _Companions:
                                f"country {where!r} resolves to no country code", line, file)
             full = (f"{street}, {city}, {where}" if street and city and where
                     else ", ".join([part for part in (street, city, where) if part]))
-            address = Address(full, place)
-            bucket = found.get(ent_num)
-            if bucket is None:
-                found[ent_num] = [address]
-            else:
-                bucket.append(address)
+            found.setdefault(ent_num, []).append(Address(full, place))
             ent_nums.append(ent_num)
             lines.append(line)
         self.addresses = {k: tuple(v) for k, v in found.items()}
@@ -199,13 +194,8 @@ class _Companions:
             ent_num = ent_num.strip()
             kind = _ALT_KINDS.get(kind_text) or _ALT_KINDS.get(
                 _null(kind_text).lower().replace(".", ""), NameKind.AKA)
-            name = Name(_null(text), kind,
-                        None if quality == NULL else (_null(quality).lower() or None))
-            bucket = names.get(ent_num)
-            if bucket is None:
-                names[ent_num] = [name]
-            else:
-                bucket.append(name)
+            names.setdefault(ent_num, []).append(Name(
+                _null(text), kind, None if quality == NULL else (_null(quality).lower() or None)))
             ent_nums.append(ent_num)
             lines.append(line)
 
