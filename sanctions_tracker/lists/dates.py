@@ -54,11 +54,11 @@ def _iso(year: int, month: int, day: int) -> tuple[str, Precision] | None:
     text = str(year) if year > 999 else f"{year:04d}"
     if month == 0:
         return (text, Precision.YEAR) if day == 0 else None
-    if month > 12:
+    if not 0 < month <= 12:
         return None
     if day == 0:
         return f"{text}-{_TWO_DIGITS[month]}", Precision.MONTH
-    if day > _MONTH_DAYS[month] or not 0 < year <= 9999 or (
+    if not 0 < day <= _MONTH_DAYS[month] or not 0 < year <= 9999 or (
             day == 29 and month == 2 and not _leap(year)):
         return None
     return f"{text}-{_TWO_DIGITS[month]}-{_TWO_DIGITS[day]}", Precision.EXACT

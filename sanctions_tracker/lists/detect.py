@@ -24,6 +24,7 @@ FORMATS = ("ofac", "un", "eu", "uk", "ftm")
 OFAC_COMPANIONS = ("ofac-add", "ofac-alt", "ofac-comments")
 _HEAD = 65536
 _OFAC_ROW = re.compile(r"\d+,")
+_LINE_BREAK = re.compile(r"\r\n?|\n")  # where io (and so csv) ends a line
 
 
 def detect(path: Path) -> str:
@@ -43,7 +44,7 @@ def detect(path: Path) -> str:
     elif text.startswith("{"):
         return _json_kind(path, text)
     else:
-        first = text.split("\n", 1)[0]
+        first = _first_line(text)
         if first.startswith("Last Updated,"):
             return "uk"
         if first.startswith("celex,recordId,"):
@@ -58,10 +59,14 @@ def detect(path: Path) -> str:
     )
 
 
+def _first_line(text: str) -> str:
+    """The first line as the readers cut it: a file saved with CR line ends is still a list."""
+    return _LINE_BREAK.split(text, maxsplit=1)[0]
+
+
 def _json_kind(path: Path, text: str) -> str:
-    first = text.split("\n", 1)[0]
     try:
-        record = json.loads(first)
+        record = json.loads(_first_line(text))
     except json.JSONDecodeError:
         record = None
     if isinstance(record, dict):
@@ -76,7 +81,7 @@ def _json_kind(path: Path, text: str) -> str:
 
 
 def _ofac_kind(first: str) -> str | None:
-    row = next(csv.reader([first.rstrip("\r")]), [])
+    row = next(csv.reader([first]), [])
     columns = len(row)
     if columns == 12:
         return "ofac"

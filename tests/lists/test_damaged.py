@@ -31,10 +31,22 @@ def test_a_uk_file_without_a_column_it_reads_is_a_finding(tmp_path: Path) -> Non
 
 
 def test_a_csv_row_the_csv_module_cannot_split_is_bad_input(tmp_path: Path) -> None:
-    damaged = tmp_path / "odd.csv"
-    damaged.write_bytes(b'36,"ABC"\r,"x"\n')
-    with pytest.raises(InputError, match="not a readable CSV file"):
+    """A field beyond the csv module's limit (131,072 characters) on the second row."""
+    row = '{},"NAME",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,"{}"\r\n'
+    damaged = tmp_path / "sdn.csv"
+    damaged.write_text(row.format(36, "a.k.a. 'X'") + row.format(37, "x" * 200_000),
+                       encoding="utf-8", newline="")
+    with pytest.raises(InputError, match=r"sdn\.csv: not a readable CSV file \(field larger"):
         read(damaged)
+
+
+def test_a_first_line_ending_in_cr_alone_is_a_line(tmp_path: Path) -> None:
+    """Detection cuts the first line where the readers do: a CR ends it (it once made the row
+    unreadable to the csv module, and the whole file with it)."""
+    odd = tmp_path / "sdn.csv"
+    odd.write_bytes(b'36,"ABC",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r'
+                    b'37,"DEF",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n')
+    assert [entry.caption for entry in read(odd).entries] == ["ABC", "DEF"]
 
 
 def test_ftm_nested_without_end_is_bad_input(tmp_path: Path,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sanctions_tracker.lists.dates import _by_pattern, _single, has_offset, parse_date
+from sanctions_tracker.lists.dates import _by_pattern, _iso, _single, has_offset, parse_date
 from sanctions_tracker.lists.model import DateValue, Precision
 
 
@@ -94,3 +94,28 @@ def test_whole_dates_read_as_the_patterns_alone_read_them(raw: str) -> None:
 def test_circa_with_a_year_is_not_taken_for_a_month_name() -> None:
     assert parse_date("circa 1970") == DateValue("circa 1970", Precision.CIRCA, "1970")
     assert parse_date("Xyz 1970").precision is Precision.UNKNOWN
+
+
+def _iso_by_datetime(year: int, month: int, day: int) -> tuple[str, Precision] | None:
+    """What _iso gave when it made a datetime.date: the rule its table of month lengths keeps."""
+    if month == 0:
+        return (f"{year:04d}", Precision.YEAR) if day == 0 else None
+    if not 0 < month <= 12:
+        return None
+    if day == 0:
+        return f"{year:04d}-{month:02d}", Precision.MONTH
+    try:
+        return dt.date(year, month, day).isoformat(), Precision.EXACT
+    except ValueError:
+        return None
+
+
+@given(st.integers(0, 9999), st.integers(-3, 99), st.integers(-3, 99))
+def test_a_numeric_date_is_checked_as_datetime_would(year: int, month: int, day: int) -> None:
+    assert _iso(year, month, day) == _iso_by_datetime(year, month, day)
+
+
+@pytest.mark.parametrize(("year", "valid"), [(1900, False), (2000, True), (2023, False),
+                                             (2024, True), (4, True), (0, False)])
+def test_29_february_only_in_a_leap_year(year: int, valid: bool) -> None:  # noqa: FBT001
+    assert (_iso(year, 2, 29) is not None) is valid

@@ -32,6 +32,31 @@ def test_each_format_is_told_by_its_content(name: str, kind: str) -> None:
     assert detect(LISTS / name) == kind
 
 
+@pytest.mark.parametrize("name", ["ofac_set/sdn.csv", "eu_32014R0833.csv", "uk_conlist.csv",
+                                  "ftm_entities.json"])
+@pytest.mark.parametrize("ending", ["\r", "\n"])
+def test_a_list_saved_with_other_line_ends_reads_the_same(tmp_path: Path, name: str,
+                                                           ending: str) -> None:
+    """A CR-only (old Mac) or LF-only copy is the same list: detected and read alike.
+
+    Every file of the folder is copied (an OFAC set is read with its companions); line breaks
+    inside quoted fields change with the rest, so notes are not compared.
+    """
+    original = LISTS / name
+    for source in original.parent.iterdir():
+        if source.is_file():
+            text = source.read_bytes().decode("utf-8").replace("\r\n", "\n")
+            (tmp_path / source.name).write_bytes(text.replace("\n", ending).encode("utf-8"))
+    copy = tmp_path / original.name
+    assert detect(copy) == detect(original)
+
+    def facts(path: Path) -> list[tuple[object, ...]]:
+        return [(e.id, e.names, e.identifiers, e.birth_dates, e.addresses, e.line)
+                for e in read(path).entries]
+
+    assert facts(copy) == facts(original)
+
+
 def test_the_content_decides_not_the_name(tmp_path: Path) -> None:
     disguised = tmp_path / "list.xml"
     disguised.write_bytes((LISTS / "uk_conlist.csv").read_bytes())
