@@ -9,6 +9,7 @@ with an object holding ``schema`` (or ``op`` for deltas).
 from __future__ import annotations
 
 import csv
+import io
 import json
 import re
 from typing import TYPE_CHECKING
@@ -50,7 +51,7 @@ def detect(path: Path) -> str:
         if first.startswith("celex,recordId,"):
             return "eu"
         if _OFAC_ROW.match(first):
-            kind = _ofac_kind(first)
+            kind = _ofac_kind(text)
             if kind is not None:
                 return kind
     raise InputError(
@@ -80,8 +81,9 @@ def _json_kind(path: Path, text: str) -> str:
                      "--format if it is one")
 
 
-def _ofac_kind(first: str) -> str | None:
-    row = next(csv.reader([first]), [])
+def _ofac_kind(text: str) -> str | None:
+    """The OFAC file the columns of the first record make (a quoted field may hold a break)."""
+    row = next(csv.reader(io.StringIO(text, newline="")), [])
     columns = len(row)
     if columns == 12:
         return "ofac"

@@ -49,6 +49,17 @@ def test_a_first_line_ending_in_cr_alone_is_a_line(tmp_path: Path) -> None:
     assert [entry.caption for entry in read(odd).entries] == ["ABC", "DEF"]
 
 
+@pytest.mark.parametrize("brk", ["\r", "\n", "\r\n"])
+def test_a_line_break_inside_the_first_row_is_still_an_ofac_row(tmp_path: Path,
+                                                                  brk: str) -> None:
+    """Detection counts the columns of the first record, not of its first line."""
+    row = '{},"{}",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
+    odd = tmp_path / "sdn.csv"
+    odd.write_text(row.format(36, f"ABC{brk}DEF") + row.format(37, "GHI"), encoding="utf-8",
+                   newline="")
+    assert [entry.id for entry in read(odd).entries] == ["36", "37"]
+
+
 def test_ftm_nested_without_end_is_bad_input(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     deep = tmp_path / "deep.ftm.json"
