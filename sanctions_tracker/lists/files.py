@@ -1,6 +1,7 @@
 """Which files of the paths a user names are official lists.
 
-OFAC companion files (ADD, ALT, COMMENTS) go with their primary file, which reads them.
+OFAC companion files (ADD, ALT, COMMENTS) go with their primary file, which reads them; one that
+no primary beside it reads is passed over with a note.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from sanctions_tracker.errors import InputError
 
 from .detect import detect
+from .readers.ofac import companions
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -43,8 +45,18 @@ def list_files(paths: Sequence[Path], *,
                     continue
                 if not kind.startswith("ofac-"):
                     files.append(found)
+                elif passed_over is not None and not _has_primary(found):
+                    passed_over(InputError(
+                        f"{found}: an OFAC companion file ({kind[5:].upper()}) that no primary "
+                        "file beside it (sdn.csv or *_prim.csv) reads"))
         elif path.is_file():
             files.append(path)
         else:
             raise InputError(f"{path}: no such file or folder: check the path")
     return files
+
+
+def _has_primary(companion: Path) -> bool:
+    """Whether an OFAC primary file beside ``companion`` reads it (ADD, ALT or COMMENTS)."""
+    return any(companion in companions(primary).values()
+               for primary in companion.parent.iterdir() if primary.is_file())

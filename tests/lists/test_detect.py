@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from sanctions_tracker.errors import InputError, UsageError
 from sanctions_tracker.lists import read
 from sanctions_tracker.lists.detect import detect
+from sanctions_tracker.lists.files import list_files
 
 from .conftest import LISTS
 
@@ -64,7 +66,7 @@ def test_the_content_decides_not_the_name(tmp_path: Path) -> None:
 
 
 def test_an_unknown_format_names_the_file_and_the_fix() -> None:
-    with pytest.raises(InputError, match=r"not_a_list\.txt: not a list format .* --format"):
+    with pytest.raises(InputError, match=r"not_a_list\.txt: not a list format .* `--list-format`"):
         read(LISTS / "not_a_list.txt")
 
 
@@ -96,3 +98,110 @@ def test_forcing_a_format_on_the_wrong_content_reads_nothing_and_says_so() -> No
     assert snapshot.entries == ()
     assert [(f.code, f.location.line) for f in snapshot.findings] == [
         ("list-no-snapshot-date", None), ("list-malformed-row", 1)]
+
+
+# What a hostile review found detection and the readers disagreeing on, one test a case.
+
+_OFAC_ROW = '{},"{}",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
+
+
+def test_a_first_record_longer_than_the_head_is_still_an_ofac_primary(tmp_path: Path) -> None:
+    """Detection reads 64 KiB; a 70,000-character name must not make the row look short."""
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    sdn = folder / "sdn.csv"
+    sdn.write_text(_OFAC_ROW.format(36, "N" * 70_000) + _OFAC_ROW.format(37, "B"),
+                   encoding="utf-8", newline="")
+    assert detect(sdn) == "ofac"
+    assert list_files([folder]) == [sdn]  # not dropped from a folder as a companion
+
+
+def test_a_quoted_ent_num_is_an_ofac_row(tmp_path: Path) -> None:
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(_OFAC_ROW.replace("{},", '"{}",', 1).format(102, "PATRIOT"),
+                   encoding="utf-8", newline="")
+    assert detect(sdn) == "ofac"
+    assert [entry.id for entry in read(sdn).entries] == ["102"]
+
+
+def test_a_quote_left_open_in_the_first_row_is_a_damaged_row_not_another_format(
+        tmp_path: Path) -> None:
+    """The first record then runs on; the first line's twelve columns still say OFAC."""
+    sdn = tmp_path / "sdn.csv"
+    first = _OFAC_ROW.format(36, "A").replace("-0- \r\n", '"Havana, Cuba.\r\n')
+    sdn.write_text(first + _OFAC_ROW.format(37, "C") + _OFAC_ROW.format(38, "D"),
+                   encoding="utf-8", newline="")
+    assert detect(sdn) == "ofac"
+    snapshot = read(sdn)
+    assert snapshot.skipped == 1
+    assert [entry.id for entry in snapshot.entries] == ["38"]
+
+
+def test_an_ftm_line_longer_than_the_head_is_ftm(tmp_path: Path) -> None:
+    entity = {"id": "x1", "schema": "Person", "properties": {"name": ["X"],
+                                                             "notes": ["n" * 70_000]}}
+    path = tmp_path / "big.ftm.json"
+    path.write_text(json.dumps(entity) + "\n", encoding="utf-8")
+    assert detect(path) == "ftm"
+    assert [entry.id for entry in read(path).entries] == ["x1"]
+
+
+def test_json_lines_split_at_line_breaks_only(tmp_path: Path) -> None:
+    """JSON strings may hold U+2028 and U+0085 as they are (json.dumps(ensure_ascii=False))."""
+    path = tmp_path / "u.ftm.json"
+    lines = [json.dumps({"id": f"p{n}", "schema": "Person",
+                         "properties": {"name": [f"A\u2028B\x85C {n}"]}}, ensure_ascii=False)
+             for n in (1, 2)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    snapshot = read(path)
+    assert (snapshot.read, snapshot.skipped) == (2, 0)
+
+
+def test_an_integer_beyond_json_limits_is_bad_input_not_a_crash(tmp_path: Path) -> None:
+    """json raises a plain ValueError for integers of more than 4,300 digits."""
+    first = tmp_path / "first.ftm.json"
+    first.write_text('{"id": "x", "schema": "Person", "n": ' + "9" * 5000 + "}\n",
+                     encoding="utf-8")
+    with pytest.raises(InputError, match=r"first\.ftm\.json: JSON, but neither"):
+        read(first)
+    later = tmp_path / "later.ftm.json"
+    later.write_text('{"id": "p1", "schema": "Person", "properties": {"name": ["A"]}}\n'
+                     '{"id": "p2", "n": ' + "9" * 5000 + "}\n", encoding="utf-8")
+    snapshot = read(later)
+    assert (snapshot.read, snapshot.skipped) == (1, 1)
+    assert "4300" in snapshot.findings[-1].message
+
+
+def test_a_folder_passes_over_what_detection_cannot_read(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text('{"id":' + "[" * 100_000 + "\n", encoding="utf-8")
+    (tmp_path / "data.csv").write_text('7,"stray remarks"\r\n', encoding="utf-8")
+    notes: list[str] = []
+    assert list_files([tmp_path], passed_over=lambda exc: notes.append(str(exc))) == []
+    assert any("deep.json: nested too deeply" in note for note in notes)
+    assert any("data.csv: an OFAC companion file (COMMENTS) that no primary" in note
+               for note in notes)
+
+
+def test_companions_beside_their_primary_pass_without_a_note() -> None:
+    notes: list[str] = []
+    found = list_files([LISTS / "ofac_set"], passed_over=lambda exc: notes.append(str(exc)))
+    assert found == [LISTS / "ofac_set" / "sdn.csv"]
+    assert notes == []
+
+
+@pytest.mark.parametrize(("name", "lead"), [("eu_32014R0833.csv", "\r\n"),
+                                            ("eu_32014R0833.csv", "  "),
+                                            ("uk_conlist.csv", "\r\n \r\n")])
+def test_blank_lines_detection_looks_past_the_reader_does_too(tmp_path: Path, name: str,
+                                                              lead: str) -> None:
+    copy = tmp_path / name
+    copy.write_bytes(lead.encode() + (LISTS / name).read_bytes())
+    assert detect(copy) == detect(LISTS / name)
+    assert [e.id for e in read(copy).entries] == [e.id for e in read(LISTS / name).entries]
+
+
+def test_an_empty_file_is_named_as_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "sdn.csv"
+    empty.write_bytes(b"\r\n  \r\n")
+    with pytest.raises(InputError, match=r"sdn\.csv: the file is empty"):
+        detect(empty)

@@ -10,12 +10,16 @@ also costs page faults, 4-5 ms and 2-3 ms.
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
-__all__ = ["csv_lines"]
+__all__ = ["LINE_BREAK", "csv_lines", "first_filled_row"]
+
+#: Where io (and so the csv module) ends a line: CR LF, CR or LF, and nothing else.
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def csv_lines(text: str) -> Iterable[str]:
@@ -30,3 +34,15 @@ def csv_lines(text: str) -> Iterable[str]:
         if line[-1] not in "\r\n":
             return io.StringIO(text, newline="")
     return lines
+
+
+def first_filled_row(reader: Iterator[list[str]]) -> list[str]:
+    """The first row with a cell that is not blank, or [] when there is none.
+
+    A file may start with blank lines; format detection looks past them, and so must a reader
+    that takes its first row for a header.
+    """
+    for row in reader:
+        if any(cell.strip() for cell in row):
+            return row
+    return []

@@ -31,7 +31,7 @@ from sanctions_tracker.lists.model import (
 )
 
 from ._base import Context, read_text
-from ._lines import csv_lines
+from ._lines import csv_lines, first_filled_row
 from ._text import clean, script_of
 
 if TYPE_CHECKING:
@@ -204,13 +204,13 @@ def read_eu(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:
     text, source = read_text(path)
     ctx = Context(str(path))
     reader = csv.reader(csv_lines(text))
-    header = next(reader, [])
+    header = [column.strip() for column in first_filled_row(reader)]
     missing = [c for c in _REQUIRED if c not in header]
     entries: list[Entry] = []
     celex = ""
     if missing:
         ctx.skip("list-malformed-row", f"the header lacks {', '.join(missing)}: not an EU OJ "
-                 "table", 1)
+                 "table", reader.line_num or 1)
     else:
         last = reader.line_num
         width = len(header)

@@ -28,6 +28,7 @@ from sanctions_tracker.lists.model import (
 )
 
 from ._base import Context, read_text
+from ._lines import LINE_BREAK
 from ._text import script_of
 
 if TYPE_CHECKING:
@@ -172,10 +173,10 @@ def _entry(entity_id: str, subject: SubjectType, props: Props, related: _Related
 def _index(path: Path, text: str, ctx: Context) -> int:
     try:
         versions = json.loads(text).get("versions", {})
-    except (json.JSONDecodeError, AttributeError):
+    except (ValueError, AttributeError):  # ValueError: not JSON, or a 4,300-digit integer
         raise InputError(
-            f"{path}: not a JSON delta index: if it is a list, name its format "
-            "(`lists ... --format`)") from None
+            f"{path}: not a JSON delta index: if it is a list, name its format with "
+            "`--list-format`") from None
     ctx.report("list-delta-index", Severity.INFO,
                f"an index of {len(versions)} delta versions, not a list of entities: read "
                "the *.entities.delta.json files it names", 1)
@@ -190,13 +191,16 @@ class _Lines:
         self.delta = False
 
     def entities(self, text: str, ctx: Context) -> Iterator[tuple[int, dict[str, Any]]]:
-        for number, raw in enumerate(text.splitlines(), start=1):
+        # Lines end at CR, LF or CR LF only: JSON strings may hold U+2028 or U+0085 as they
+        # are, where str.splitlines would cut them.
+        for number, raw in enumerate(LINE_BREAK.split(text), start=1):
             if not raw.strip():
                 continue
             try:
                 record = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                ctx.skip("list-malformed-row", f"not a JSON object ({exc.msg}): line skipped",
+            except ValueError as exc:  # not JSON, or an integer beyond json's 4,300 digits
+                reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+                ctx.skip("list-malformed-row", f"not a JSON object ({reason}): line skipped",
                          number)
                 continue
             if isinstance(record, dict) and "op" in record:

@@ -33,7 +33,7 @@ from sanctions_tracker.lists.model import (
 )
 
 from ._base import Context, read_text
-from ._lines import csv_lines
+from ._lines import csv_lines, first_filled_row
 from ._text import clean
 
 if TYPE_CHECKING:
@@ -189,13 +189,13 @@ def read_uk(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:  #
     text, source = read_text(path)
     ctx = Context(str(path))
     reader = csv.reader(csv_lines(text))
-    preamble = next(reader, [])
-    header = next(reader, [])
+    preamble = first_filled_row(reader)
+    header = [column.strip() for column in next(reader, [])]
     groups: dict[str, _Group] = {}
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
-        ctx.skip("list-malformed-row", f"the header (line 2) lacks {', '.join(missing)}: not "
-                 "an OFSI consolidated list", 2)
+        ctx.skip("list-malformed-row", f"the header (line {reader.line_num}) lacks "
+                 f"{', '.join(missing)}: not an OFSI consolidated list", reader.line_num)
     else:
         width = len(header)
         at = {column: index for index, column in enumerate(header)}  # the last of a repeat
