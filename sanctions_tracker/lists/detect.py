@@ -14,16 +14,22 @@ from typing import TYPE_CHECKING
 
 from sanctions_tracker.errors import InputError
 
-from .readers._lines import LINE_BREAK
+from .readers._base import open_regular
+from .readers._lines import LINE_BREAK, csv_lines
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import BinaryIO
 
 __all__ = ["FORMATS", "OFAC_COMPANIONS", "detect", "first_line"]
 
 FORMATS = ("ofac", "un", "eu", "uk", "ftm")
 OFAC_COMPANIONS = ("ofac-add", "ofac-alt", "ofac-comments")
 _HEAD = 65536
+# How far past the head a first OFAC record (a name of 70,000 characters) or a first FtM line
+# (a big entity) is read: a file whose first record runs on past this is no list.
+_MORE_CSV = 1 << 20
+_MORE_JSON = 16 << 20
 # The column counts of an OFAC legacy CSV's rows: primary, ADD, ALT, COMMENTS.
 _OFAC_KINDS = {12: "ofac", 6: "ofac-add", 5: "ofac-alt", 2: "ofac-comments"}
 _FORCE = "name its format with `--list-format`"
@@ -35,25 +41,24 @@ def detect(path: Path) -> str:
     Raises InputError when the content matches no known format, or cannot be read as one.
     """
     try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read the file ({exc.strerror}): check the path") from None
-    text = head.decode("utf-8-sig", errors="replace").lstrip()
-    try:
-        kind = _kind(path, text, whole=len(head) < _HEAD)
+        with open_regular(path) as handle:
+            start = _Start(handle)
+            kind = _kind(start)
     except RecursionError:  # json recurses on nested values
         raise InputError(f"{path}: nested too deeply to be an official list") from None
-    except OSError as exc:  # the first record read again from the file
-        raise InputError(f"{path}: cannot read the file ({exc.strerror}): check the path") from None
     except (csv.Error, ValueError) as exc:  # ValueError: json's 4,300-digit integers
         raise InputError(f"{path}: the first record cannot be read ({_short(exc)}): the file "
                          f"is damaged, or not an official list; if it is one, {_FORCE}") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read the file ({exc.strerror}): check the path") from None
     if kind is None:
-        if not text:
+        if not start.text:
             raise InputError(f"{path}: the file is empty (or holds only blank lines)")
         raise InputError(f"{path}: not a list format this tool reads (OFAC CSV, UN XML, EU OJ "
                          f"table, UK OFSI CSV, FtM JSON lines): if it is one, {_FORCE}")
+    if kind == "json":
+        raise InputError(f"{path}: JSON, but neither FtM entity lines nor a delta index: if it "
+                         f"is one, {_FORCE}")
     return kind
 
 
@@ -61,26 +66,41 @@ def _short(exc: BaseException) -> str:
     return str(exc).split("\n", 1)[0][:120] or type(exc).__name__
 
 
-def _kind(path: Path, text: str, *, whole: bool) -> str | None:
-    """The format ``text`` (the start of the file, leading blanks dropped) says, or None.
+class _Start:
+    """The start of the file as text (leading blanks dropped), read further only on demand.
 
-    ``whole``: the text is the whole file; otherwise a first line or record that reaches the
-    end of it is read again from the file, whole.
+    ``whole``: the text holds the whole file (no more to read).
     """
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        head = handle.read(_HEAD)
+        self.whole = len(head) < _HEAD
+        self.text = head.decode("utf-8-sig", errors="replace").lstrip()
+
+    def more(self, limit: int) -> str:
+        """The text with up to ``limit`` further bytes of the file (once)."""
+        if not self.whole:
+            self._handle.seek(0)
+            data = self._handle.read(_HEAD + limit)
+            self.whole = True
+            self.text = data.decode("utf-8-sig", errors="replace").lstrip()
+        return self.text
+
+
+def _kind(start: _Start) -> str | None:
+    """The kind the file's start says (``json`` for JSON of no known kind), or None."""
+    text = start.text
     if text.startswith("<"):
         return "un" if "<CONSOLIDATED_LIST" in text else None
-    first = first_line(text)
     if text.startswith("{"):
-        if not whole and len(first) == len(text):  # the first line goes on past the head
-            first = _first_line_of(path)
-        return _json_kind(path, first, text)
-    if first.startswith("Last Updated,"):
+        return _json_kind(start)
+    cells = _first_cells(text)
+    if cells[:1] == ["Last Updated"]:
         return "uk"
-    if first.startswith("celex,recordId,"):
+    if cells[:2] == ["celex", "recordId"]:
         return "eu"
-    if first[:1].isdigit() or first.startswith('"'):  # an ent_num, maybe quoted
-        return _ofac_kind(path, first)
-    return None
+    return _ofac_kind(start) if cells and cells[0].isdecimal() else None  # an ent_num
 
 
 def first_line(text: str) -> str:
@@ -88,57 +108,65 @@ def first_line(text: str) -> str:
     return LINE_BREAK.split(text, maxsplit=1)[0]
 
 
-def _first_line_of(path: Path) -> str:
-    """The first non-blank line of the file, however long (a big FtM entity on one line)."""
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-        for line in handle:
-            if line.strip():
-                return line.rstrip("\r\n")
-    return ""
+def _first_cells(text: str) -> list[str]:
+    """The stripped cells of the first line with one that is not blank (as the readers skip)."""
+    for line in LINE_BREAK.split(text):
+        cells = [cell.strip() for cell in next(csv.reader([line]), [])]
+        if any(cells):
+            return cells
+    return []
 
 
-def _json_kind(path: Path, first: str, text: str) -> str:
+def _json_kind(start: _Start) -> str:
+    """``ftm`` or ``ftm-index``, or ``json`` for JSON of neither kind.
+
+    The first line is read whole (past the head) only when the head already names an FtM
+    ``schema`` or delta ``op``: a big JSON file of another kind is not read.
+    """
+    first = first_line(start.text)
+    if len(first) == len(start.text) and not start.whole and (
+            '"schema"' in first or '"op"' in first):
+        first = first_line(start.more(_MORE_JSON))
     try:
         record = json.loads(first)
-    except ValueError:  # not JSON, or a number beyond the 4,300 digits json reads
+    except ValueError:  # not JSON (or a line cut at the head), or a 4,300-digit integer
         record = None
     if isinstance(record, dict):
         if "op" in record and "entity" in record:
             return "ftm"
         if "schema" in record and "id" in record:
             return "ftm"
-    if '"versions"' in text[:200]:
+    if '"versions"' in start.text[:200]:
         return "ftm-index"
-    raise InputError(f"{path}: JSON, but neither FtM entity lines nor a delta index: if it is "
-                     f"one, {_FORCE}")
+    return "json"
 
 
-def _ofac_kind(path: Path, first: str) -> str | None:
-    """The OFAC file the columns of the first record make, when its first cell is an ent_num.
+def _ofac_kind(start: _Start) -> str | None:
+    """The OFAC file the first rows' columns make, read as the csv module reads them.
 
-    The record is read from the file as the csv module reads it, so a quoted field may hold a
-    line break and run past the first 64 KiB. When it does not end (a quote left open, which
-    the reader reports as a damaged row), the first line's columns decide.
+    A quoted field may hold a line break, so the first record may run past the head: it is then
+    read again with more of the file. A first row damaged by a quote left open runs on into the
+    next ones: then the first line, and the next records, decide (the reader reports the row).
     """
-    try:
-        record = _first_record(path)
-    except csv.Error:
-        record = None
-    kind = _ofac_columns(record)
-    if kind is None:
-        kind = _ofac_columns(next(csv.reader([first]), None))
-    return kind
-
-
-def _ofac_columns(row: list[str] | None) -> str | None:
-    if not row or not row[0].strip().isdigit():
-        return None
-    return _OFAC_KINDS.get(len(row))
-
-
-def _first_record(path: Path) -> list[str] | None:
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-        for row in csv.reader(handle):
-            if any(cell.strip() for cell in row):
-                return row
+    rows = _records(start.text)
+    if len(rows) < 2 and not start.whole:  # the first record may go on past the head
+        rows = _records(start.more(_MORE_CSV))
+    candidates = [*rows[:1], next(csv.reader([first_line(start.text)]), []), *rows[1:]]
+    for row in candidates:
+        if row and row[0].strip().isdecimal() and len(row) in _OFAC_KINDS:
+            return _OFAC_KINDS[len(row)]
     return None
+
+
+def _records(text: str) -> list[list[str]]:
+    """Up to three non-blank records of ``text`` (fewer when a record runs to its end)."""
+    rows: list[list[str]] = []
+    try:
+        for row in csv.reader(csv_lines(text)):
+            if any(cell.strip() for cell in row):
+                rows.append(row)
+                if len(rows) == 3:  # the first and two more
+                    break
+    except csv.Error:  # a field over the csv module's limit: no record here
+        pass
+    return rows

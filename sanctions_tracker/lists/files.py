@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sanctions_tracker.errors import InputError
 
 from .detect import detect
+from .readers._base import not_a_regular_file
 from .readers.ofac import companions
 
 if TYPE_CHECKING:
@@ -28,35 +29,56 @@ def list_files(paths: Sequence[Path], *,
     """The list files named, and those found in folders, in a stable order.
 
     A file named is taken as a list (its reader says if it is not one); a file in a folder that
-    is not a list is passed over, and ``passed_over`` hears why. A path that does not exist is
-    an InputError naming it.
+    is not a list is passed over, and ``passed_over`` hears why, unless it is a companion an
+    OFAC primary beside it reads. A path that does not exist, or is no regular file, is an
+    InputError naming it.
     """
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file()):
-                if found.suffix.lower() not in LIST_SUFFIXES:
-                    continue
-                try:
-                    kind = detect(found)
-                except InputError as exc:
-                    if passed_over is not None:
-                        passed_over(exc)
-                    continue
-                if not kind.startswith("ofac-"):
-                    files.append(found)
-                elif passed_over is not None and not _has_primary(found):
-                    passed_over(InputError(
-                        f"{found}: an OFAC companion file ({kind[5:].upper()}) that no primary "
-                        "file beside it (sdn.csv or *_prim.csv) reads"))
+            files += _in_folder(path, passed_over)
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise not_a_regular_file(path)
         else:
             raise InputError(f"{path}: no such file or folder: check the path")
     return files
 
 
-def _has_primary(companion: Path) -> bool:
-    """Whether an OFAC primary file beside ``companion`` reads it (ADD, ALT or COMMENTS)."""
-    return any(companion in companions(primary).values()
-               for primary in companion.parent.iterdir() if primary.is_file())
+def _in_folder(folder: Path, passed_over: Callable[[InputError], None] | None) -> list[Path]:
+    """The lists in a folder and its subfolders; companions go with their primary."""
+    kinds: dict[Path, str | InputError] = {}
+    for found in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if found.suffix.lower() in LIST_SUFFIXES:
+            try:
+                kinds[found] = detect(found)
+            except InputError as exc:
+                kinds[found] = exc
+    claimed = _claimed([found for found, kind in kinds.items() if kind == "ofac"])
+    files: list[Path] = []
+    for found, kind in kinds.items():
+        if isinstance(kind, str) and not kind.startswith("ofac-"):
+            files.append(found)
+        elif found in claimed or passed_over is None:
+            continue  # read with its primary (even an empty one: the primary says so)
+        elif isinstance(kind, InputError):
+            passed_over(kind)
+        else:
+            passed_over(InputError(
+                f"{found}: an OFAC companion file ({kind[5:].upper()}) that no OFAC primary "
+                "file beside it (sdn.csv or *_prim.csv) reads"))
+    return files
+
+
+def _claimed(primaries: list[Path]) -> set[Path]:
+    """The companion files these OFAC primaries read, each folder listed once."""
+    listed: dict[Path, dict[str, Path]] = {}
+    claimed: set[Path] = set()
+    for primary in primaries:
+        present = listed.get(primary.parent)
+        if present is None:
+            present = listed[primary.parent] = {p.name.lower(): p
+                                                for p in primary.parent.iterdir()}
+        claimed.update(companions(primary, present).values())
+    return claimed

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from typing import TYPE_CHECKING
 
 import pytest
 
 from sanctions_tracker.errors import InputError, UsageError
+from sanctions_tracker.lists import detect as detect_module
 from sanctions_tracker.lists import read
 from sanctions_tracker.lists.detect import detect
 from sanctions_tracker.lists.files import list_files
@@ -16,6 +18,7 @@ from .conftest import LISTS
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import BinaryIO
 
 
 @pytest.mark.parametrize(("name", "kind"), [
@@ -178,7 +181,7 @@ def test_a_folder_passes_over_what_detection_cannot_read(tmp_path: Path) -> None
     notes: list[str] = []
     assert list_files([tmp_path], passed_over=lambda exc: notes.append(str(exc))) == []
     assert any("deep.json: nested too deeply" in note for note in notes)
-    assert any("data.csv: an OFAC companion file (COMMENTS) that no primary" in note
+    assert any("data.csv: an OFAC companion file (COMMENTS) that no OFAC primary" in note
                for note in notes)
 
 
@@ -205,3 +208,151 @@ def test_an_empty_file_is_named_as_empty(tmp_path: Path) -> None:
     empty.write_bytes(b"\r\n  \r\n")
     with pytest.raises(InputError, match=r"sdn\.csv: the file is empty"):
         detect(empty)
+
+
+# The second hostile review: what the fixes above broke or left.
+
+def test_a_delta_index_whose_versions_is_no_object_is_bad_input(tmp_path: Path) -> None:
+    for value in ("null", "5", '"abc"'):
+        index = tmp_path / "index.json"
+        index.write_text('{"versions": ' + value + "}\n", encoding="utf-8")
+        with pytest.raises(InputError, match=r"index\.json: not a JSON delta index"):
+            read(index)
+
+
+def test_deep_nesting_on_one_ftm_line_skips_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "deep.ftm.json"
+    good = '{"id": "p%d", "schema": "Person", "properties": {"name": ["A"]}}\n'
+    path.write_text(good % 1 + good % 2 + '{"id": ' + "[" * 100_000 + "\n",
+                    encoding="utf-8")
+    snapshot = read(path)
+    assert (snapshot.read, snapshot.skipped) == (2, 1)
+    assert [(f.location.line, f.message) for f in snapshot.findings if f.code ==
+            "list-malformed-row"] == [(3, "nested too deeply to be an entity: line skipped")]
+
+
+def test_the_uk_header_is_located_after_the_preamble(tmp_path: Path) -> None:
+    preamble_only = tmp_path / "uk.csv"
+    preamble_only.write_text("Last Updated,10/04/2025\r\n", encoding="utf-8")
+    assert [f.location.line for f in read(preamble_only).findings
+            if f.code == "list-malformed-row"] == [2]
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    assert [f.location.line for f in read(empty, format="uk").findings
+            if f.code == "list-malformed-row"] == [1]
+
+
+def test_a_blank_line_between_the_uk_preamble_and_header_is_looked_past(tmp_path: Path) -> None:
+    original = (LISTS / "uk_conlist.csv").read_bytes()
+    preamble, _, rest = original.partition(b"\r\n")
+    copy = tmp_path / "uk.csv"
+    copy.write_bytes(preamble + b"\r\n\r\n" + rest)
+    assert [e.id for e in read(copy).entries] == [e.id for e in read(LISTS / "uk_conlist.csv")
+                                                  .entries]
+
+
+def test_an_eu_header_with_spaced_cells_is_an_eu_table(tmp_path: Path) -> None:
+    original = (LISTS / "eu_32014R0833.csv").read_bytes()
+    header, _, rest = original.partition(b"\n")
+    copy = tmp_path / "eu.csv"
+    copy.write_bytes(header.replace(b",", b" , ") + b"\n" + rest)
+    assert detect(copy) == "eu"
+    assert len(read(copy).entries) == len(read(LISTS / "eu_32014R0833.csv").entries)
+
+
+def test_an_open_quote_in_a_middle_field_of_the_first_row_is_a_damaged_ofac_row(
+        tmp_path: Path) -> None:
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(_OFAC_ROW.format(36, "A").replace('"A"', '"A', 1)
+                   + _OFAC_ROW.format(37, "B") + _OFAC_ROW.format(38, "C"),
+                   encoding="utf-8", newline="")
+    assert detect(sdn) == "ofac"
+    assert read(sdn).skipped >= 1
+
+
+def test_blank_and_space_only_rows_of_an_ofac_file_pass_quietly(tmp_path: Path) -> None:
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text("   \r\n\u00a0\r\n\r\n" + _OFAC_ROW.format(36, "A"), encoding="utf-8",
+                   newline="")
+    snapshot = read(sdn)
+    assert [e.id for e in snapshot.entries] == ["36"]
+    assert not [f for f in snapshot.findings if f.code == "list-malformed-row"]
+
+
+def test_an_ent_num_is_decimal_digits_written_in_ascii(tmp_path: Path) -> None:
+    superscript = tmp_path / "a" / "sdn.csv"
+    superscript.parent.mkdir()
+    superscript.write_text(_OFAC_ROW.format("\u00b2", "A"), encoding="utf-8", newline="")
+    with pytest.raises(InputError, match="not a list format"):
+        read(superscript)
+    arabic = tmp_path / "b" / "sdn.csv"
+    arabic.parent.mkdir()
+    arabic.write_text(_OFAC_ROW.format("\u0661\u0660\u0668", "A"), encoding="utf-8",
+                      newline="")
+    (arabic.parent / "alt.csv").write_text('\u0661\u0660\u0668,1,"aka","OTHER NAME",-0- \r\n',
+                                           encoding="utf-8", newline="")
+    snapshot = read(arabic)
+    assert [(e.id, [n.text for n in e.names]) for e in snapshot.entries] == [
+        ("108", ["A", "OTHER NAME"])]
+
+
+def test_companion_notes_follow_what_primaries_read(tmp_path: Path) -> None:
+    """An empty alt.csv an OFAC sdn.csv reads gets no note; add.csv beside an EU table does."""
+    ofac, eu = tmp_path / "ofac", tmp_path / "eu"
+    ofac.mkdir()
+    eu.mkdir()
+    (ofac / "sdn.csv").write_text(_OFAC_ROW.format(36, "A"), encoding="utf-8", newline="")
+    (ofac / "alt.csv").write_text("", encoding="utf-8")
+    (eu / "sdn.csv").write_bytes((LISTS / "eu_32014R0833.csv").read_bytes())
+    (eu / "add.csv").write_text('36,1,"Street","City","Cuba",-0- \r\n', encoding="utf-8",
+                                newline="")
+    notes: list[str] = []
+    found = list_files([tmp_path], passed_over=lambda exc: notes.append(str(exc)))
+    assert found == [eu / "sdn.csv", ofac / "sdn.csv"]
+    assert len(notes) == 1
+    assert "eu/add.csv: an OFAC companion file (ADD) that no OFAC primary" in notes[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are a POSIX thing")
+def test_a_fifo_is_refused_by_detection_and_by_name_without_waiting(tmp_path: Path) -> None:
+    fifo = tmp_path / "sdn.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        detect(fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        list_files([fifo])
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("numbers.csv", "12," * 1_400_000 + "\n"),
+    ("other.json", '{"type": "FeatureCollection", "x": "' + "y" * 4_000_000 + '"}\n'),
+    ("entity.json", '{"schema": "Person", "x": "' + "y" * 20_000_000 + '"}\n'),
+])
+def test_detection_reads_a_bounded_start_of_a_big_file(tmp_path: Path, monkeypatch:
+                                                       pytest.MonkeyPatch, name: str,
+                                                       content: str) -> None:
+    """A first line of megabytes is read no further than 1 MiB past the head (16 MiB for a line
+    that names an FtM schema), and JSON of another kind not past the head at all."""
+    big = tmp_path / name
+    big.write_text(content, encoding="utf-8")
+    read_sizes: list[int] = []
+    real = detect_module.open_regular  # type: ignore[attr-defined]
+
+    def counting(path: Path) -> BinaryIO:
+        handle = real(path)
+        original = handle.read
+
+        def read_counted(size: int = -1) -> bytes:
+            data = original(size)
+            read_sizes.append(len(data))
+            return data
+
+        handle.read = read_counted  # type: ignore[method-assign]
+        return handle
+
+    monkeypatch.setattr(detect_module, "open_regular", counting)
+    with pytest.raises(InputError, match=r"not a list format|JSON, but neither"):
+        detect(big)
+    limit = {"numbers.csv": 65536 + (1 << 20), "other.json": 65536,
+             "entity.json": 65536 + (16 << 20)}[name]
+    assert max(read_sizes) <= limit

@@ -27,8 +27,9 @@ from sanctions_tracker.lists.model import (
 
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import BinaryIO
 
-__all__ = ["Context", "Digest", "not_a_regular_file", "read_bytes", "read_text"]
+__all__ = ["Context", "Digest", "not_a_regular_file", "open_regular", "read_bytes", "read_text"]
 
 _DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 _HASH_BESIDE = 1 << 20  # bytes: below this, starting a thread costs more than it saves
@@ -42,14 +43,29 @@ def read_bytes(path: Path) -> tuple[bytes, Digest]:
     (or like an OFAC companion found beside one) would otherwise wait for a writer forever.
     """
     try:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK)
-        with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise not_a_regular_file(path)
+        with open_regular(path) as handle:
             data = handle.read()
     except OSError as exc:
         raise InputError(f"{path}: cannot read the file ({exc.strerror}): check the path") from None
     return data, Digest(str(path), data)
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """The file opened for reading, without blocking; InputError unless it is a regular file.
+
+    A FIFO (or a file swapped for one between two reads) would otherwise wait for a writer
+    forever. OSError when it cannot be opened at all.
+    """
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        os.close(fd)
+        raise
+    if not regular:
+        os.close(fd)
+        raise not_a_regular_file(path)
+    return os.fdopen(fd, "rb")
 
 
 def not_a_regular_file(path: Path) -> InputError:

@@ -174,9 +174,11 @@ def _index(path: Path, text: str, ctx: Context) -> int:
     try:
         versions = json.loads(text).get("versions", {})
     except (ValueError, AttributeError):  # ValueError: not JSON, or a 4,300-digit integer
+        versions = None
+    if not isinstance(versions, dict):
         raise InputError(
-            f"{path}: not a JSON delta index: if it is a list, name its format with "
-            "`--list-format`") from None
+            f"{path}: not a JSON delta index (an object of versions): if it is a list, name its "
+            "format with `--list-format`")
     ctx.report("list-delta-index", Severity.INFO,
                f"an index of {len(versions)} delta versions, not a list of entities: read "
                "the *.entities.delta.json files it names", 1)
@@ -202,6 +204,10 @@ class _Lines:
                 reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
                 ctx.skip("list-malformed-row", f"not a JSON object ({reason}): line skipped",
                          number)
+                continue
+            except RecursionError:  # json recurses on nested values
+                ctx.skip("list-malformed-row", "nested too deeply to be an entity: line "
+                         "skipped", number)
                 continue
             if isinstance(record, dict) and "op" in record:
                 self.delta = True

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from sanctions_tracker.findings import Severity
 from sanctions_tracker.lists.countries import country
-from sanctions_tracker.lists.imo import IMO_IN_TEXT
+from sanctions_tracker.lists.imo import IMO_IN_TEXT, ascii_digits
 from sanctions_tracker.lists.model import (
     Address,
     Country,
@@ -73,8 +73,12 @@ def _null(value: str) -> str:
     return "" if value == "-0-" else value
 
 
-def companions(primary: Path) -> dict[str, Path]:
-    """The companion files present beside a primary file: ``add``, ``alt``, ``comments``."""
+def companions(primary: Path, present: dict[str, Path] | None = None) -> dict[str, Path]:
+    """The companion files present beside a primary file: ``add``, ``alt``, ``comments``.
+
+    ``present``: the files of the primary's folder by lower-case name, when the caller has
+    listed it already (a folder scan asks this of every primary in the folder).
+    """
     stem = primary.stem.lower()
     if stem == "sdn":
         names = {"add": "add", "alt": "alt", "comments": "sdn_comments"}
@@ -84,7 +88,8 @@ def companions(primary: Path) -> dict[str, Path]:
     else:
         return {}
     found: dict[str, Path] = {}
-    present = {p.name.lower(): p for p in primary.parent.iterdir()}
+    if present is None:
+        present = {p.name.lower(): p for p in primary.parent.iterdir()}
     for key, name in names.items():
         path = present.get(name + primary.suffix.lower())
         if path is not None:
@@ -108,22 +113,29 @@ def _numbered(text: str, ctx: Context, file: str) -> Iterator[tuple[int, list[st
     last = 0
     for row in reader:
         line, last = last + 1, reader.line_num
-        if (row and row[0].isdigit()) or _has_ent_num(row, line, ctx, file):
+        if (row and row[0].isdecimal()) or _has_ent_num(row, line, ctx, file):
             yield line, row
 
 
 def _has_ent_num(row: list[str], line: int, ctx: Context, file: str) -> bool:
     r"""Whether a row whose first cell is not plainly digits has an ent_num after all.
 
-    Blank rows and the ``\x1a`` end-of-file line are dropped quietly, others with a finding.
+    Blank rows (empty, or only spaces) and the ``\x1a`` end-of-file line are dropped quietly,
+    others with a finding. An ent_num is decimal digits (``²`` is a digit, not a number).
     """
-    if not row or row == ["\x1a"]:
+    if row == ["\x1a"] or not any(cell.strip() for cell in row):
         return False
-    if row[0].strip().isdigit():
+    if row[0].strip().isdecimal():
         return True
     ctx.skip("list-malformed-row", f"ent_num {row[0][:20]!r} is not a number: row skipped",
              line, file)
     return False
+
+
+def _ent_num(cell: str) -> str:
+    """The ent_num of a cell, in ASCII digits (a key that companions and snapshots share)."""
+    cell = cell.strip()
+    return cell if cell.isascii() else ascii_digits(cell)
 
 
 class _Companions:
@@ -164,7 +176,7 @@ class _Companions:
                          "row skipped", line, file)
                 continue
             ent_num, _, street, city, where, _ = row
-            ent_num = ent_num.strip()
+            ent_num = _ent_num(ent_num)
             # _null inline (a third of the rows have no street): the cells of a full address
             street = "" if street == NULL else _null(street)
             city = "" if city == NULL else _null(city)
@@ -191,7 +203,7 @@ class _Companions:
                          "row skipped", line, file)
                 continue
             ent_num, _, kind_text, text, quality = row
-            ent_num = ent_num.strip()
+            ent_num = _ent_num(ent_num)
             kind = _ALT_KINDS.get(kind_text) or _ALT_KINDS.get(
                 _null(kind_text).lower().replace(".", ""), NameKind.AKA)
             names.setdefault(ent_num, []).append(Name(
@@ -206,7 +218,7 @@ class _Companions:
                 ctx.skip("list-malformed-row", "a COMMENTS row needs ent_num and text: "
                          "row skipped", line, file)
                 continue
-            ent_num = row[0].strip()
+            ent_num = _ent_num(row[0])
             self.comments.setdefault(ent_num, []).append(row[1])
             ent_nums.append(ent_num)
             lines.append(line)
@@ -313,7 +325,7 @@ def read_ofac(primary: Path, *, snapshot_date: dt.date | None = None) -> Snapsho
     last = 0
     for row in reader:
         line, last = last + 1, reader.line_num
-        if len(row) != _COLUMNS or not row[0].isdigit():
+        if len(row) != _COLUMNS or not row[0].isdecimal():
             if not _has_ent_num(row, line, ctx, file):
                 continue
             if len(row) != _COLUMNS:
@@ -328,6 +340,8 @@ def read_ofac(primary: Path, *, snapshot_date: dt.date | None = None) -> Snapsho
                      "individual, vessel, aircraft or -0- (entity): row skipped", line)
             continue
         ent_num = ent_num.strip()
+        if not ent_num.isascii():  # digits of another script: the same number in ASCII
+            ent_num = ascii_digits(ent_num)
         names = [Name(name.strip())]
         more = alt_names.get(ent_num)
         if more:

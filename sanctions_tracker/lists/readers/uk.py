@@ -190,12 +190,14 @@ def read_uk(path: Path, *, snapshot_date: dt.date | None = None) -> Snapshot:  #
     ctx = Context(str(path))
     reader = csv.reader(csv_lines(text))
     preamble = first_filled_row(reader)
-    header = [column.strip() for column in next(reader, [])]
+    after_preamble = reader.line_num + 1
+    header = [column.strip() for column in first_filled_row(reader)]
     groups: dict[str, _Group] = {}
     missing = [c for c in _REQUIRED if c not in header]
     if missing:
-        ctx.skip("list-malformed-row", f"the header (line {reader.line_num}) lacks "
-                 f"{', '.join(missing)}: not an OFSI consolidated list", reader.line_num)
+        line = reader.line_num if header else after_preamble
+        ctx.skip("list-malformed-row", f"the header (line {line}) lacks "
+                 f"{', '.join(missing)}: not an OFSI consolidated list", line)
     else:
         width = len(header)
         at = {column: index for index, column in enumerate(header)}  # the last of a repeat
