@@ -30,6 +30,7 @@ _HEAD = 65536
 # (a big entity) is read: a file whose first record runs on past this is no list.
 _MORE_CSV = 1 << 20
 _MORE_JSON = 16 << 20
+_FTM_KEYS = ('"schema"', '"id"', '"op"', '"entity"')
 # The column counts of an OFAC legacy CSV's rows: primary, ADD, ALT, COMMENTS.
 _OFAC_KINDS = {12: "ofac", 6: "ofac-add", 5: "ofac-alt", 2: "ofac-comments"}
 _FORCE = "name its format with `--list-format`"
@@ -120,41 +121,75 @@ def _first_cells(text: str) -> list[str]:
 def _json_kind(start: _Start) -> str:
     """``ftm`` or ``ftm-index``, or ``json`` for JSON of neither kind.
 
-    The first line is read whole (past the head) only when the head already names an FtM
-    ``schema`` or delta ``op``: a big JSON file of another kind is not read.
+    The first line is read past the head only when the head already holds a key an FtM entity
+    or delta line has (in any key order): a big JSON file of another kind is not read. An
+    index is an object whose ``versions`` is an object.
     """
     first = first_line(start.text)
-    if len(first) == len(start.text) and not start.whole and (
-            '"schema"' in first or '"op"' in first):
+    if len(first) == len(start.text) and not start.whole and any(
+            key in first for key in _FTM_KEYS):
         first = first_line(start.more(_MORE_JSON))
-    try:
-        record = json.loads(first)
-    except ValueError:  # not JSON (or a line cut at the head), or a 4,300-digit integer
-        record = None
+    record = _json(first)
     if isinstance(record, dict):
         if "op" in record and "entity" in record:
             return "ftm"
         if "schema" in record and "id" in record:
             return "ftm"
     if '"versions"' in start.text[:200]:
-        return "ftm-index"
+        index = _json(start.text if start.whole else start.more(_MORE_JSON))
+        if isinstance(index, dict) and isinstance(index.get("versions"), dict):
+            return "ftm-index"
     return "json"
+
+
+def _json(text: str) -> object:
+    """The JSON value of ``text``, or None when it is none (or a 4,300-digit integer)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
 
 
 def _ofac_kind(start: _Start) -> str | None:
     """The OFAC file the first rows' columns make, read as the csv module reads them.
 
     A quoted field may hold a line break, so the first record may run past the head: it is then
-    read again with more of the file. A first row damaged by a quote left open runs on into the
-    next ones: then the first line, and the next records, decide (the reader reports the row).
+    read again with more of the file. A well-formed first record decides; one damaged by a
+    stray quote runs on into the next rows with any count of columns (and so may its first
+    line), so then the records after it decide, or failing them its first line; the reader
+    reports the damaged row.
     """
-    rows = _records(start.text)
-    if len(rows) < 2 and not start.whole:  # the first record may go on past the head
-        rows = _records(start.more(_MORE_CSV))
-    candidates = [*rows[:1], next(csv.reader([first_line(start.text)]), []), *rows[1:]]
+    text = start.text
+    record = _strict_record(text)
+    if not start.whole and (record is _CUT or first_line(text) == text):  # may go on past it
+        text = start.more(_MORE_CSV)
+        record = _strict_record(text)
+    if isinstance(record, list):  # a well-formed first record says it all
+        candidates = [record]
+    else:  # the rows after the damaged one, then its own first line
+        candidates = [*_records(text)[1:], next(csv.reader([first_line(text)]), [])]
     for row in candidates:
         if row and row[0].strip().isdecimal() and len(row) in _OFAC_KINDS:
             return _OFAC_KINDS[len(row)]
+    return None
+
+
+_CUT: list[str] = []  # a first record that runs to the end of the text read
+
+
+def _strict_record(text: str) -> list[str] | None:
+    """The first non-blank record when it is well formed, ``_CUT`` if it runs to the end, or None.
+
+    Well formed: every quote closed where the csv module's strict mode wants it. None: a row a
+    stray quote damaged.
+    """
+    reader = csv.reader(csv_lines(text), strict=True)
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                return row
+    except csv.Error as exc:
+        return _CUT if "unexpected end of data" in str(exc) else None
     return None
 
 

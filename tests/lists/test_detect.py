@@ -216,8 +216,19 @@ def test_a_delta_index_whose_versions_is_no_object_is_bad_input(tmp_path: Path) 
     for value in ("null", "5", '"abc"'):
         index = tmp_path / "index.json"
         index.write_text('{"versions": ' + value + "}\n", encoding="utf-8")
-        with pytest.raises(InputError, match=r"index\.json: not a JSON delta index"):
+        with pytest.raises(InputError, match=r"index\.json: JSON, but neither FtM entity"):
             read(index)
+
+
+def test_json_with_versions_of_another_kind_is_passed_over_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "meta.json").write_text('{"name": "tool", "versions": ["1.0", "1.1"]}\n',
+                                        encoding="utf-8")
+    (tmp_path / "entities.ftm.json").write_bytes((LISTS / "ftm_entities.json").read_bytes())
+    notes: list[str] = []
+    found = list_files([tmp_path], passed_over=lambda exc: notes.append(str(exc)))
+    assert found == [tmp_path / "entities.ftm.json"]
+    assert len(notes) == 1
+    assert "meta.json: JSON, but neither" in notes[0]
 
 
 def test_deep_nesting_on_one_ftm_line_skips_that_line(tmp_path: Path) -> None:
@@ -356,3 +367,42 @@ def test_detection_reads_a_bounded_start_of_a_big_file(tmp_path: Path, monkeypat
     limit = {"numbers.csv": 65536 + (1 << 20), "other.json": 65536,
              "entity.json": 65536 + (16 << 20)}[name]
     assert max(read_sizes) <= limit
+
+
+
+# The third hostile review.
+
+@pytest.mark.parametrize("cell", [6, 9, 11])
+def test_a_stray_quote_in_the_first_row_leaves_it_an_ofac_primary(tmp_path: Path,
+                                                                  cell: int) -> None:
+    """The merged record a stray quote makes may have a companion's count of columns."""
+    rows = [_OFAC_ROW.format(n, name) for n, name in ((36, "A"), (37, "B"), (38, "C"),
+                                                       (39, "D"))]
+    cells = rows[0].split(",")
+    cells[cell - 1] = '"' + cells[cell - 1]
+    sdn = tmp_path / "sdn.csv"
+    sdn.write_text(",".join(cells) + "".join(rows[1:]), encoding="utf-8", newline="")
+    assert detect(sdn) == "ofac"
+    assert read(sdn).skipped >= 1
+
+
+def test_ftm_lines_with_sorted_keys_and_a_long_first_line_are_ftm(tmp_path: Path) -> None:
+    """With sorted keys ``schema`` and ``op`` come after ``properties``; ``id`` and ``entity``
+    come first."""
+    entity = {"id": "x1", "properties": {"name": ["X"], "notes": ["n" * 70_000]},
+              "schema": "Person"}
+    path = tmp_path / "sorted.ftm.json"
+    path.write_text(json.dumps(entity, sort_keys=True) + "\n", encoding="utf-8")
+    assert detect(path) == "ftm"
+    delta = tmp_path / "sorted.delta.json"
+    delta.write_text(json.dumps({"entity": entity, "op": "ADD"}, sort_keys=True) + "\n",
+                     encoding="utf-8")
+    assert detect(delta) == "ftm"
+
+
+def test_un_lines_are_counted_at_cr_lf_or_crlf(tmp_path: Path) -> None:
+    original = LISTS / "un_consolidated.xml"
+    text = original.read_bytes().replace(b"\r\n", b"\n")
+    copy = tmp_path / "un.xml"
+    copy.write_bytes(text.replace(b"\n", b"\r"))
+    assert [e.line for e in read(copy).entries] == [e.line for e in read(original).entries]

@@ -49,12 +49,17 @@ _ADDRESS_PARTS = ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE")
 
 
 def _lines(data: bytes) -> list[int]:
-    """The line of each ``<INDIVIDUAL>``/``<ENTITY>`` start tag, in document order."""
+    """The line of each ``<INDIVIDUAL>``/``<ENTITY>`` start tag, in document order.
+
+    Lines end at CR LF, CR or LF (a file saved with CR line ends is still the list).
+    """
     lines: list[int] = []
     line, pos = 1, 0
     for match in _START.finditer(data):
-        line += data.count(b"\n", pos, match.start())
-        pos = match.start()
+        at = match.start()
+        line += (data.count(b"\n", pos, at) + data.count(b"\r", pos, at)
+                 - data.count(b"\r\n", pos, at))
+        pos = at
         lines.append(line)
     return lines
 
