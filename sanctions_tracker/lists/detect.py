@@ -9,13 +9,14 @@ with an object holding ``schema`` (or ``op`` for deltas).
 from __future__ import annotations
 
 import csv
+import io
 import json
 from typing import TYPE_CHECKING
 
 from sanctions_tracker.errors import InputError
 
 from .readers._base import open_regular
-from .readers._lines import LINE_BREAK, csv_lines
+from .readers._lines import LINE_BREAK
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -111,10 +112,12 @@ def first_line(text: str) -> str:
 
 def _first_cells(text: str) -> list[str]:
     """The stripped cells of the first line with one that is not blank (as the readers skip)."""
-    for line in LINE_BREAK.split(text):
+    while text:
+        line, *rest = LINE_BREAK.split(text, maxsplit=1)
         cells = [cell.strip() for cell in next(csv.reader([line]), [])]
         if any(cells):
             return cells
+        text = rest[0] if rest else ""
     return []
 
 
@@ -183,7 +186,7 @@ def _strict_record(text: str) -> list[str] | None:
     Well formed: every quote closed where the csv module's strict mode wants it. None: a row a
     stray quote damaged.
     """
-    reader = csv.reader(csv_lines(text), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         for row in reader:
             if any(cell.strip() for cell in row):
@@ -197,7 +200,7 @@ def _records(text: str) -> list[list[str]]:
     """Up to three non-blank records of ``text`` (fewer when a record runs to its end)."""
     rows: list[list[str]] = []
     try:
-        for row in csv.reader(csv_lines(text)):
+        for row in csv.reader(io.StringIO(text, newline="")):
             if any(cell.strip() for cell in row):
                 rows.append(row)
                 if len(rows) == 3:  # the first and two more

@@ -176,7 +176,9 @@ class _Companions:
                          "row skipped", line, file)
                 continue
             ent_num, _, street, city, where, _ = row
-            ent_num = _ent_num(ent_num)
+            ent_num = ent_num.strip()
+            if not ent_num.isascii():  # digits of another script: as _ent_num reads them
+                ent_num = _ent_num(ent_num)
             # _null inline (a third of the rows have no street): the cells of a full address
             street = "" if street == NULL else _null(street)
             city = "" if city == NULL else _null(city)
@@ -203,7 +205,9 @@ class _Companions:
                          "row skipped", line, file)
                 continue
             ent_num, _, kind_text, text, quality = row
-            ent_num = _ent_num(ent_num)
+            ent_num = ent_num.strip()
+            if not ent_num.isascii():  # digits of another script: as _ent_num reads them
+                ent_num = _ent_num(ent_num)
             kind = _ALT_KINDS.get(kind_text) or _ALT_KINDS.get(
                 _null(kind_text).lower().replace(".", ""), NameKind.AKA)
             names.setdefault(ent_num, []).append(Name(

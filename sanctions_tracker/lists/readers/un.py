@@ -55,10 +55,15 @@ def _lines(data: bytes) -> list[int]:
     """
     lines: list[int] = []
     line, pos = 1, 0
+    # One byte ends each line unless lone CRs and LFs are mixed (then CR LF counts once).
+    crs = data.count(b"\r")
+    mixed = 0 < crs != data.count(b"\r\n") and b"\n" in data
+    end = b"\r" if crs and not mixed and b"\n" not in data else b"\n"
     for match in _START.finditer(data):
         at = match.start()
-        line += (data.count(b"\n", pos, at) + data.count(b"\r", pos, at)
-                 - data.count(b"\r\n", pos, at))
+        line += data.count(end, pos, at)
+        if mixed:
+            line += data.count(b"\r", pos, at) - data.count(b"\r\n", pos, at)
         pos = at
         lines.append(line)
     return lines
