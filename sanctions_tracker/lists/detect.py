@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from sanctions_tracker.errors import InputError
 
 from .readers._base import open_regular
-from .readers._lines import LINE_BREAK
+from .readers._lines import LINE_BREAK, first_filled_row
 
 if TYPE_CHECKING:
     from pathlib import Path
     from typing import BinaryIO
 
-__all__ = ["FORMATS", "OFAC_COMPANIONS", "detect", "first_line"]
+__all__ = ["FORMATS", "OFAC_COMPANIONS", "detect"]
 
 FORMATS = ("ofac", "un", "eu", "uk", "ftm")
 OFAC_COMPANIONS = ("ofac-add", "ofac-alt", "ofac-comments")
@@ -105,7 +105,7 @@ def _kind(start: _Start) -> str | None:
     return _ofac_kind(start) if cells and cells[0].isdecimal() else None  # an ent_num
 
 
-def first_line(text: str) -> str:
+def _first_line(text: str) -> str:
     """The first line as the readers cut it: at CR, LF or CR LF (where io and csv end one)."""
     return LINE_BREAK.split(text, maxsplit=1)[0]
 
@@ -128,10 +128,10 @@ def _json_kind(start: _Start) -> str:
     or delta line has (in any key order): a big JSON file of another kind is not read. An
     index is an object whose ``versions`` is an object.
     """
-    first = first_line(start.text)
+    first = _first_line(start.text)
     if len(first) == len(start.text) and not start.whole and any(
             key in first for key in _FTM_KEYS):
-        first = first_line(start.more(_MORE_JSON))
+        first = _first_line(start.more(_MORE_JSON))
     record = _json(first)
     if isinstance(record, dict):
         if "op" in record and "entity" in record:
@@ -164,13 +164,13 @@ def _ofac_kind(start: _Start) -> str | None:
     """
     text = start.text
     record = _strict_record(text)
-    if not start.whole and (record is _CUT or first_line(text) == text):  # may go on past it
+    if not start.whole and (record is _CUT or _first_line(text) == text):  # may go on past it
         text = start.more(_MORE_CSV)
         record = _strict_record(text)
     if isinstance(record, list):  # a well-formed first record says it all
         candidates = [record]
     else:  # the rows after the damaged one, then its own first line
-        candidates = [*_records(text)[1:], next(csv.reader([first_line(text)]), [])]
+        candidates = [*_records(text)[1:], next(csv.reader([_first_line(text)]), [])]
     for row in candidates:
         if row and row[0].strip().isdecimal() and len(row) in _OFAC_KINDS:
             return _OFAC_KINDS[len(row)]
@@ -186,14 +186,10 @@ def _strict_record(text: str) -> list[str] | None:
     Well formed: every quote closed where the csv module's strict mode wants it. None: a row a
     stray quote damaged.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                return row
+        return first_filled_row(csv.reader(io.StringIO(text, newline=""), strict=True)) or None
     except csv.Error as exc:
         return _CUT if "unexpected end of data" in str(exc) else None
-    return None
 
 
 def _records(text: str) -> list[list[str]]:
