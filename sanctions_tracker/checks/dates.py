@@ -103,38 +103,32 @@ def _ordering_dates(measures: list[ExportControlMeasure], dataset: Dataset) -> l
     ]
 
 
+# Pairs of dates in the order they must come: (code, severity, later, earlier, message), the
+# message formatted with the two dates; a finding is located at the later date.
+_ORDER = (
+    ("effective-before-announced", Severity.ERROR, "effective", "announced",
+     ("effective {later} is before announced {earlier}: a measure cannot take effect before it "
+      "is announced")),
+    ("promulgated-before-announced", Severity.WARNING, "promulgated", "announced",
+     ("promulgated {later}, before announced {earlier}: announced is the first public "
+      "statement; check both dates")),
+    ("effective-before-promulgated", Severity.WARNING, "effective", "promulgated",
+     ("effective {later}, before promulgated {earlier}: a measure in force before it is issued "
+      "is retroactive; check both dates")),
+    ("expected-before-announced", Severity.WARNING, "expected", "announced",
+     ("expected by {later}, before it was announced ({earlier}): an expectation comes with or "
+      "after the announcement; check both dates")),
+)
+
+
 def _order(record: DesignationAction | ExportControlMeasure, dataset: Dataset) -> list[Finding]:
     """Effective and promulgated after announced; an expectation against the actual day."""
     findings: list[Finding] = []
-    if record.effective is not None and record.effective < record.announced:
-        findings.append(Finding(
-            "effective-before-announced", Severity.ERROR,
-            f"effective {record.effective} is before announced {record.announced}: "
-            "a measure cannot take effect before it is announced",
-            dataset.at(record.id, "effective"),
-        ))
-    if record.promulgated is not None and record.promulgated < record.announced:
-        findings.append(Finding(
-            "promulgated-before-announced", Severity.WARNING,
-            f"promulgated {record.promulgated}, before announced {record.announced}: "
-            "announced is the first public statement; check both dates",
-            dataset.at(record.id, "promulgated"),
-        ))
-    if (record.promulgated is not None and record.effective is not None
-            and record.effective < record.promulgated):
-        findings.append(Finding(
-            "effective-before-promulgated", Severity.WARNING,
-            f"effective {record.effective}, before promulgated {record.promulgated}: "
-            "a measure in force before it is issued is retroactive; check both dates",
-            dataset.at(record.id, "effective"),
-        ))
-    if record.expected is not None and record.expected < record.announced:
-        findings.append(Finding(
-            "expected-before-announced", Severity.WARNING,
-            f"expected by {record.expected}, before it was announced ({record.announced}): an "
-            "expectation comes with or after the announcement; check both dates",
-            dataset.at(record.id, "expected"),
-        ))
+    for code, severity, later_field, earlier_field, message in _ORDER:
+        later, earlier = getattr(record, later_field), getattr(record, earlier_field)
+        if later is not None and earlier is not None and later < earlier:
+            findings.append(Finding(code, severity, message.format(later=later, earlier=earlier),
+                                    dataset.at(record.id, later_field)))
     if record.expected is not None and record.effective is not None:
         days = (record.effective - record.expected).days
         when = ("on the day expected" if days == 0 else

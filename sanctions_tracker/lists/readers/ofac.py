@@ -344,8 +344,8 @@ def read_ofac(primary: Path, *, snapshot_date: dt.date | None = None) -> Snapsho
                      "individual, vessel, aircraft or -0- (entity): row skipped", line)
             continue
         ent_num = ent_num.strip()
-        if not ent_num.isascii():  # digits of another script: the same number in ASCII
-            ent_num = ascii_digits(ent_num)
+        if not ent_num.isascii():  # digits of another script: as _ent_num reads them
+            ent_num = _ent_num(ent_num)
         names = [Name(name.strip())]
         more = alt_names.get(ent_num)
         if more:
